@@ -1,0 +1,437 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Row types for every table; the one place they are written down (see migrations/). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export interface AgentsTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: 'admin' | 'supervisor' | 'agent';
+  password_hash: string | null;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  skills: ColumnType<string[], string[] | undefined, string[]>;
+  ui_language: Generated<string>;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface TeamsTable {
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  agent_id: string;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  agent_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Date | string;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  agent_id: string;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  created_by_id: string | null;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  expires_at: Date | string | null;
+  revoked_at: Date | string | null;
+}
+
+export interface CustomersTable {
+  id: Generated<string>;
+  name: Generated<string>;
+  preferred_language: string | null;
+  organisation: string | null;
+  notes: Generated<string>;
+  merged_into_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type IdentityKind = 'email' | 'phone' | 'chat_visitor' | 'telegram' | 'whatsapp' | 'external';
+
+export interface CustomerIdentitiesTable {
+  id: Generated<string>;
+  customer_id: string;
+  kind: IdentityKind;
+  value: string;
+  created_at: CreatedAt;
+}
+
+export type ConversationStatus = 'new' | 'open' | 'pending' | 'on_hold' | 'solved' | 'closed' | 'merged';
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+export type Channel = 'api' | 'email' | 'web_form' | 'chat' | 'phone' | 'social' | 'walk_in';
+
+export interface ConversationsTable {
+  id: Generated<string>;
+  reference: Generated<number>;
+  customer_id: string;
+  subject: Generated<string>;
+  status: Generated<ConversationStatus>;
+  priority: Generated<Priority>;
+  channel: Generated<Channel>;
+  language: string | null;
+  team_id: string | null;
+  assignee_id: string | null;
+  merged_into_id: string | null;
+  follow_up_of_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  last_message_at: Timestamp;
+  waiting_since: Date | string | null;
+  first_response_at: Date | string | null;
+  solved_at: Date | string | null;
+  closed_at: Date | string | null;
+  search_vector: ColumnType<string, never, never>;
+  /** Subject and message texts, kept by triggers (migration 0032). */
+  search_document: ColumnType<string, never, never>;
+}
+
+export interface ConversationTagsTable {
+  conversation_id: string;
+  tag: string;
+  created_at: CreatedAt;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  conversation_id: string;
+  channel: string;
+  direction: 'inbound' | 'outbound';
+  author_type: 'customer' | 'agent' | 'system';
+  author_agent_id: string | null;
+  author_customer_id: string | null;
+  visibility: 'public' | 'internal';
+  body_text: string;
+  body_html: string | null;
+  metadata: Json;
+  external_id: string | null;
+  created_at: CreatedAt;
+  search_vector: ColumnType<string, never, never>;
+}
+
+export interface ConversationEventsTable {
+  id: Generated<number>;
+  conversation_id: string;
+  type: string;
+  actor_type: 'agent' | 'customer' | 'system';
+  actor_agent_id: string | null;
+  data: Json;
+  created_at: CreatedAt;
+}
+
+export interface IdempotencyKeysTable {
+  principal: string;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  status_code: number | null;
+  response_body: Json | null;
+  created_at: Timestamp;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: Json;
+  updated_at: Timestamp;
+}
+
+export interface ConversationPresenceTable {
+  conversation_id: string;
+  agent_id: string;
+  connection_id: string;
+  state: 'viewing' | 'typing';
+  updated_at: Timestamp;
+}
+
+export type AgentAvailabilityStatus = 'online' | 'away' | 'offline';
+
+export interface AgentAvailabilityTable {
+  agent_id: string;
+  status: Generated<AgentAvailabilityStatus>;
+  max_chats: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface ChatVisitorsTable {
+  id: Generated<string>;
+  customer_id: string | null;
+  site_user_id: string | null;
+  name: Generated<string>;
+  email: string | null;
+  language: Generated<string>;
+  page_url: string | null;
+  page_title: string | null;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+}
+
+export interface ChatsTable {
+  conversation_id: string;
+  visitor_id: string;
+  is_offline_request: Generated<boolean>;
+  visitor_read_at: Date | string | null;
+  agent_read_at: Date | string | null;
+  ended_at: Date | string | null;
+  ended_by: 'visitor' | 'agent' | 'system' | null;
+  created_at: CreatedAt;
+}
+
+export interface ChatUploadsTable {
+  id: Generated<string>;
+  sha256: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  uploaded_by: 'visitor' | 'agent' | 'web_form';
+  visitor_id: string | null;
+  conversation_id: string | null;
+  created_at: CreatedAt;
+}
+
+export type MailboxInboundType = 'smtp' | 'imap';
+export type EmailKind = 'person' | 'auto_reply' | 'bulk' | 'bounce' | 'acknowledgement' | 'reply';
+
+export interface MailboxesTable {
+  id: Generated<string>;
+  name: string;
+  address: string;
+  inbound_type: MailboxInboundType;
+  imap_host: string | null;
+  imap_port: number | null;
+  imap_secure: boolean | null;
+  imap_user: string | null;
+  imap_password_sealed: string | null;
+  imap_folder: Generated<string>;
+  imap_processed_folder: Generated<string>;
+  acknowledge: Generated<boolean>;
+  response_promise_amount: Generated<number>;
+  response_promise_unit: Generated<'minutes' | 'hours' | 'days'>;
+  response_promise_business_time: Generated<boolean>;
+  signature: Generated<string>;
+  outbound_smtp_url_sealed: string | null;
+  team_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface MailboxAcknowledgementTemplatesTable {
+  mailbox_id: string;
+  language: string;
+  subject: string;
+  body: string;
+  updated_at: Timestamp;
+}
+
+export interface EmailMessagesTable {
+  message_id: string;
+  mailbox_id: string | null;
+  rfc_message_id: string;
+  in_reply_to: ColumnType<string[], string[] | undefined, string[]>;
+  reference_ids: ColumnType<string[], string[] | undefined, string[]>;
+  from_address: string | null;
+  from_name: Generated<string>;
+  to_addresses: Json;
+  cc_addresses: Json;
+  reply_to_addresses: Json;
+  subject: Generated<string>;
+  kind: Generated<EmailKind>;
+  kind_reason: string | null;
+  full_text: string | null;
+  raw_sha256: string | null;
+  raw_size: number | null;
+  authentication: Json | null;
+  is_suspicious: Generated<boolean>;
+  threaded_by: 'reply_token' | 'message_id' | 'subject_reference' | null;
+  delivery_status: 'queued' | 'sent' | 'failed' | null;
+  delivery_attempts: Generated<number>;
+  delivery_error: string | null;
+  sent_at: Date | string | null;
+  created_at: CreatedAt;
+}
+
+export interface EmailAttachmentsTable {
+  id: Generated<string>;
+  message_id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content_id: string | null;
+  is_inline: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface EmailFailingAddressesTable {
+  address: string;
+  status: Generated<string>;
+  diagnostic: string | null;
+  bounce_message_id: string | null;
+  failure_count: Generated<number>;
+  first_failed_at: Timestamp;
+  last_failed_at: Timestamp;
+}
+
+export interface WalkInLocationsTable {
+  id: Generated<string>;
+  name: string;
+  address: Generated<string>;
+  time_zone: string;
+  opening_hours: Json;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  allows_remote_join: Generated<boolean>;
+  rules: Json;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface WalkInServicesTable {
+  id: Generated<string>;
+  location_id: string;
+  names: Json;
+  prefix: string;
+  skills: ColumnType<string[], string[] | undefined, string[]>;
+  daily_capacity: number | null;
+  last_ticket_time: string | null;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface WalkInServiceAgentsTable {
+  service_id: string;
+  agent_id: string;
+}
+
+export interface WalkInDesksTable {
+  id: Generated<string>;
+  location_id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface WalkInDeskSessionsTable {
+  desk_id: string;
+  agent_id: string;
+  service_ids: ColumnType<string[], string[], string[]>;
+  signed_in_at: Timestamp;
+}
+
+export interface WalkInTicketCountersTable {
+  location_id: string;
+  prefix: string;
+  local_day: string;
+  last_number: number;
+}
+
+export type WalkInVisitStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled';
+
+export interface WalkInVisitsTable {
+  id: Generated<string>;
+  location_id: string;
+  service_id: string;
+  conversation_id: string;
+  customer_id: string;
+  ticket: string;
+  /** 'YYYY-MM-DD' in the location's time zone. */
+  local_day: string;
+  language: Generated<string>;
+  status: Generated<WalkInVisitStatus>;
+  is_priority: Generated<boolean>;
+  appointment_at: Date | null;
+  queued_at: Timestamp;
+  target_desk_id: string | null;
+  desk_id: string | null;
+  agent_id: string | null;
+  call_count: Generated<number>;
+  called_at: Date | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  no_show_at: Date | null;
+  transfer_count: Generated<number>;
+  outcome: string | null;
+  note: Generated<string>;
+  tracking_token: string;
+  created_at: CreatedAt;
+}
+
+export interface WalkInPromisesTable {
+  id: Generated<string>;
+  visit_id: string;
+  source: 'kiosk' | 'tracking' | 'desk';
+  p50_seconds: number;
+  p90_seconds: number;
+  promised_at: Date;
+  resolved_at: Date | null;
+  actual_seconds: number | null;
+  is_kept: boolean | null;
+}
+
+export interface Database {
+  agents: AgentsTable;
+  mailboxes: MailboxesTable;
+  mailbox_acknowledgement_templates: MailboxAcknowledgementTemplatesTable;
+  email_messages: EmailMessagesTable;
+  email_attachments: EmailAttachmentsTable;
+  email_failing_addresses: EmailFailingAddressesTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  customers: CustomersTable;
+  customer_identities: CustomerIdentitiesTable;
+  conversations: ConversationsTable;
+  conversation_tags: ConversationTagsTable;
+  messages: MessagesTable;
+  conversation_events: ConversationEventsTable;
+  conversation_presence: ConversationPresenceTable;
+  idempotency_keys: IdempotencyKeysTable;
+  settings: SettingsTable;
+  agent_availability: AgentAvailabilityTable;
+  chat_visitors: ChatVisitorsTable;
+  chats: ChatsTable;
+  chat_uploads: ChatUploadsTable;
+  walk_in_locations: WalkInLocationsTable;
+  walk_in_services: WalkInServicesTable;
+  walk_in_service_agents: WalkInServiceAgentsTable;
+  walk_in_desks: WalkInDesksTable;
+  walk_in_desk_sessions: WalkInDeskSessionsTable;
+  walk_in_ticket_counters: WalkInTicketCountersTable;
+  walk_in_visits: WalkInVisitsTable;
+  walk_in_promises: WalkInPromisesTable;
+}
+
+export type AgentRow = Selectable<AgentsTable>;
+export type TeamRow = Selectable<TeamsTable>;
+export type CustomerRow = Selectable<CustomersTable>;
+export type CustomerIdentityRow = Selectable<CustomerIdentitiesTable>;
+export type ConversationRow = Selectable<ConversationsTable>;
+export type NewConversation = Insertable<ConversationsTable>;
+export type ConversationUpdate = Updateable<ConversationsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type MailboxRow = Selectable<MailboxesTable>;
+export type EmailMessageRow = Selectable<EmailMessagesTable>;
+export type ConversationEventRow = Selectable<ConversationEventsTable>;
+export type ChatVisitorRow = Selectable<ChatVisitorsTable>;
+export type ChatRow = Selectable<ChatsTable>;
+export type ChatUploadRow = Selectable<ChatUploadsTable>;
+export type WalkInVisitRow = Selectable<WalkInVisitsTable>;

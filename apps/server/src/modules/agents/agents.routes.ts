@@ -1,0 +1,115 @@
+import {
+  agentListResponse,
+  agentSchema,
+  createAgentBody,
+  createAgentResponse,
+  idParams,
+  listAgentsQuery,
+  problemSchema,
+  updateAgentBody,
+} from '@frontline/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../deps.ts';
+import { hasRole, requireRole } from '../auth/index.ts';
+import { includeInactiveNeedsAdmin } from './agents.errors.ts';
+import { createAgent, getAgent, listAgents, updateAgent } from './agents.service.ts';
+import { registerApiTokenRoutes } from './api-tokens.routes.ts';
+import { registerProfileRoutes } from './profile.routes.ts';
+import { registerTeamRoutes } from './teams.routes.ts';
+
+const tags = ['agents'];
+
+/** Agents, the caller's own profile, teams and API tokens. */
+export function registerAgentRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' | 'clock'>) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  routes.get(
+    '/api/v1/agents',
+    {
+      schema: {
+        tags,
+        summary:
+          'List agents (any agent: active ones, e.g. for assignment; admins: `includeInactive=true` too)',
+        querystring: listAgentsQuery,
+        response: { 200: agentListResponse, 400: problemSchema, 401: problemSchema, 403: problemSchema },
+      },
+    },
+    async (request) => {
+      const principal = requireRole(request.principal, 'agent');
+      const includeInactive = request.query.includeInactive === 'true';
+      if (includeInactive && !hasRole(principal, 'admin')) throw includeInactiveNeedsAdmin();
+      return { items: await listAgents(deps, { includeInactive }) };
+    },
+  );
+
+  routes.get(
+    '/api/v1/agents/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One agent',
+        params: idParams,
+        response: { 200: agentSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      requireRole(request.principal, 'agent');
+      return getAgent(deps, request.params.id);
+    },
+  );
+
+  routes.post(
+    '/api/v1/agents',
+    {
+      schema: {
+        tags,
+        summary: 'Create an agent (admin); without `password` one is generated and returned once',
+        body: createAgentBody,
+        response: {
+          201: createAgentResponse,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          409: problemSchema,
+          422: problemSchema,
+        },
+      },
+      config: { idempotencyOmitFields: ['initialPassword'] },
+    },
+    async (request, reply) => {
+      requireRole(request.principal, 'admin');
+      const agent = await createAgent(deps, request.body);
+      return reply.status(201).send(agent);
+    },
+  );
+
+  routes.patch(
+    '/api/v1/agents/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an agent (admin); deactivating ends their sessions and stops their API tokens',
+        params: idParams,
+        body: updateAgentBody,
+        response: {
+          200: agentSchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+          409: problemSchema,
+          422: problemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const principal = requireRole(request.principal, 'admin');
+      return updateAgent(deps, principal, request.params.id, request.body);
+    },
+  );
+
+  registerProfileRoutes(app, deps);
+  registerTeamRoutes(app, deps);
+  registerApiTokenRoutes(app, deps);
+}

@@ -1,0 +1,1 @@
+export { registerWebFormRoutes } from './web-form.routes.ts';

@@ -1,0 +1,61 @@
+import type { ConversationEvent, ConversationSummary, Message } from '@frontline/contracts';
+import type { ConversationEventRow, MessageRow } from '../../db/schema.ts';
+import type { ConversationSummaryRow } from './conversations.queries.ts';
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
+
+export function toConversationSummaryDto(row: ConversationSummaryRow): ConversationSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    subject: row.subject,
+    status: row.status,
+    priority: row.priority,
+    channel: row.channel,
+    language: row.language,
+    customer: { id: row.customer_id, name: row.customer_name, email: row.customer_email },
+    teamId: row.team_id,
+    teamName: row.team_name,
+    assigneeId: row.assignee_id,
+    assigneeName: row.assignee_name,
+    tags: row.tags,
+    preview: row.preview,
+    mergedIntoId: row.merged_into_id,
+    followUpOfId: row.follow_up_of_id,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    lastMessageAt: iso(row.last_message_at),
+    waitingSince: isoOrNull(row.waiting_since),
+    firstResponseAt: isoOrNull(row.first_response_at),
+    solvedAt: isoOrNull(row.solved_at),
+    closedAt: isoOrNull(row.closed_at),
+  };
+}
+
+export function toMessageDto(row: MessageRow): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    channel: row.channel,
+    direction: row.direction,
+    authorType: row.author_type,
+    authorAgentId: row.author_agent_id,
+    authorCustomerId: row.author_customer_id,
+    visibility: row.visibility,
+    body: row.body_text,
+    bodyHtml: row.body_html,
+    createdAt: iso(row.created_at),
+  };
+}
+
+export function toEventDto(row: ConversationEventRow): ConversationEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    actorType: row.actor_type,
+    actorAgentId: row.actor_agent_id,
+    data: (row.data ?? {}) as Record<string, unknown>,
+    createdAt: iso(row.created_at),
+  };
+}

@@ -1,0 +1,166 @@
+import type { ConversationStatus, Message } from '@frontline/contracts';
+import type { Tx } from '../../db/database.ts';
+import type { ConversationRow, ConversationUpdate } from '../../db/schema.ts';
+import type { Deps } from '../../deps.ts';
+import { publishChange } from '../../platform/realtime.ts';
+import type { Viewer } from './conversation-access.ts';
+import { lockVisibleConversation } from './conversation-changes.service.ts';
+import {
+  assertTransition,
+  statusAfterAgentReply,
+  statusAfterCustomerMessage,
+} from './conversation-status.ts';
+import { planStatusChange } from './conversation-update.ts';
+import { toMessageDto } from './conversations.dto.ts';
+import { conversationClosed, conversationMerged, conversationNotFound } from './conversations.errors.ts';
+import {
+  findMessageByExternalId,
+  insertEvents,
+  insertMessage,
+  insertMessageOnce,
+  lockConversation,
+  updateConversationRow,
+} from './conversations.repository.ts';
+
+function assertAcceptsMessages(conversation: ConversationRow) {
+  if (conversation.status === 'closed') throw conversationClosed();
+  if (conversation.status === 'merged') throw conversationMerged(conversation.merged_into_id);
+}
+
+async function announceMessage(tx: Tx, conversationId: string, messageId: string, changedStatus: boolean) {
+  await publishChange(tx, { type: 'message.created', conversationId, messageId });
+  if (changedStatus)
+    await publishChange(tx, { type: 'conversation.updated', conversationId, changes: ['status'] });
+}
+
+export type AgentMessageInput = {
+  body: string;
+  visibility: 'public' | 'internal';
+  /** "Send and solve": the status to set in the same step. */
+  status?: ConversationStatus;
+};
+
+/**
+ * An agent's reply or internal note. A public reply is the response the customer waits for: it
+ * opens a `new` conversation, stamps the first response and ends the customer's wait. A note is
+ * for colleagues and changes none of that. With `status` the conversation moves on in the same
+ * transaction, checked against the status machine from where the reply left it.
+ */
+export async function postAgentMessage(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  viewer: Viewer,
+  conversationId: string,
+  input: AgentMessageInput,
+): Promise<Message> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const conversation = await lockVisibleConversation(tx, viewer, conversationId);
+    assertAcceptsMessages(conversation);
+    const isReply = input.visibility === 'public';
+    const afterReply = isReply ? statusAfterAgentReply(conversation.status) : conversation.status;
+    const requested = input.status ?? afterReply;
+    assertTransition(afterReply, requested);
+    const statusChange = planStatusChange(conversation.status, requested, now);
+
+    const message = await insertMessage(tx, {
+      conversation_id: conversationId,
+      channel: conversation.channel,
+      // Notes never leave the building, but they are written by us, not received.
+      direction: 'outbound',
+      author_type: 'agent',
+      author_agent_id: viewer.agentId,
+      visibility: input.visibility,
+      body_text: input.body,
+      created_at: now,
+    });
+    const set: ConversationUpdate = { updated_at: now };
+    if (isReply) {
+      set.last_message_at = now;
+      set.waiting_since = null;
+      if (conversation.first_response_at === null) set.first_response_at = now;
+    }
+    await updateConversationRow(tx, conversationId, { ...set, ...statusChange.set });
+    await insertEvents(
+      tx,
+      statusChange.events.map((event) => ({
+        conversation_id: conversationId,
+        type: event.type,
+        actor_type: 'agent' as const,
+        actor_agent_id: viewer.agentId,
+        data: event.data,
+      })),
+    );
+    await announceMessage(tx, conversationId, message.id, statusChange.events.length > 0);
+    return toMessageDto(message);
+  });
+}
+
+export type CustomerMessageInput = {
+  body: string;
+  bodyHtml?: string | null;
+  /** The channel's own id (email Message-ID, chat client message id): a redelivery is stored once. */
+  externalId?: string;
+  metadata?: Record<string, unknown>;
+  channel?: string;
+};
+
+/**
+ * A customer writing in an existing conversation (for channel adapters). The customer waits from
+ * now (unless already waiting) and a pending or solved conversation is open again. A redelivered
+ * message with the same channel and external id changes nothing and answers the stored message.
+ * Closed and merged conversations refuse: the adapter opens a follow-up or follows the merge.
+ */
+export async function addCustomerMessage(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  conversationId: string,
+  input: CustomerMessageInput,
+): Promise<{ message: Message; isDuplicate: boolean }> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const conversation = await lockConversation(tx, conversationId);
+    if (!conversation) throw conversationNotFound();
+    assertAcceptsMessages(conversation);
+    const channel = input.channel ?? conversation.channel;
+    const inserted = await insertMessageOnce(tx, {
+      conversation_id: conversationId,
+      channel,
+      direction: 'inbound',
+      author_type: 'customer',
+      author_customer_id: conversation.customer_id,
+      visibility: 'public',
+      body_text: input.body,
+      body_html: input.bodyHtml ?? null,
+      metadata: JSON.stringify(input.metadata ?? {}),
+      external_id: input.externalId ?? null,
+      created_at: now,
+    });
+    if (!inserted) {
+      const existing = await findMessageByExternalId(tx, channel, input.externalId!);
+      return { message: toMessageDto(existing!), isDuplicate: true };
+    }
+    const statusChange = planStatusChange(
+      conversation.status,
+      statusAfterCustomerMessage(conversation.status),
+      now,
+      'system',
+    );
+    await updateConversationRow(tx, conversationId, {
+      updated_at: now,
+      last_message_at: now,
+      waiting_since: conversation.waiting_since ?? now,
+      ...statusChange.set,
+    });
+    await insertEvents(
+      tx,
+      statusChange.events.map((event) => ({
+        conversation_id: conversationId,
+        type: event.type,
+        actor_type: 'customer' as const,
+        actor_agent_id: null,
+        data: event.data,
+      })),
+    );
+    await announceMessage(tx, conversationId, inserted.id, statusChange.events.length > 0);
+    return { message: toMessageDto(inserted), isDuplicate: false };
+  });
+}

@@ -1,0 +1,32 @@
+export {
+  applyCalibration,
+  type CalibrationSettings,
+  calibrateFromOutcomes,
+  defaultCalibrationSettings,
+  type EtaCalibration,
+  type EtaOutcome,
+  initialCalibration,
+} from './calibration.ts';
+export {
+  fitHandlingTime,
+  fitLognormal,
+  fitPatience,
+  type HandlingFit,
+  type HandlingTimeModel,
+  type PatienceModel,
+} from './distributions.ts';
+export { type ArrivalContext, EtaEvaluation, type PredictorReport } from './evaluation.ts';
+export { type EtaForecast, type ForecastOptions, forecastFirstResponse } from './forecast.ts';
+export { type EtaPhraseInput, humaneMinutes, phraseEta } from './phrasing.ts';
+export { type EtaLanguage, etaLanguages } from './phrasing-texts.ts';
+export {
+  type AgentOnRota,
+  canServe,
+  type EtaTarget,
+  isOnDuty,
+  type QueueSnapshot,
+  type Shift,
+  type WaitingCustomer,
+} from './queue-snapshot.ts';
+export { parseTrace, TraceFormatError, type TraceRow } from './trace-format.ts';
+export { type ReplayOptions, type ReplayResult, replayTrace } from './trace-replay.ts';

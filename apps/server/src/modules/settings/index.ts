@@ -1,0 +1,2 @@
+export { registerSettingsRoutes } from './settings.routes.ts';
+export { getSettings } from './settings.service.ts';

@@ -1,0 +1,114 @@
+import type { VisitWait } from '@frontline/contracts';
+import {
+  type AgentOnRota,
+  fitHandlingTime,
+  forecastFirstResponse,
+  type HandlingTimeModel,
+  type QueueSnapshot,
+} from '../eta/index.ts';
+
+/**
+ * The expected wait in a walk-in line, from the live line: the one place the walk-in service
+ * asks "how long until this visit is called?". It hands the line to the ETA engine's forward
+ * simulation: each open desk is an agent with one slot who serves the services it signed in
+ * for, a visit transferred to a desk needs that desk, and service times are drawn from the
+ * location's recent visits.
+ */
+export type LineState = {
+  locationId: string;
+  now: Date;
+  /** Waiting visits in calling order (see `orderLine`). */
+  waiting: Array<{ id: string; serviceId: string; targetDeskId: string | null }>;
+  /** Desks with an agent signed in; `busySince` when a visit is called to or served there now. */
+  desks: Array<{ id: string; serviceIds: string[]; busySince: Date | null }>;
+  /** Seconds from call to finish of recent visits, any order. */
+  recentServiceSeconds: number[];
+  /** When the location is open in the coming hours (epoch ms); null when unknown (assume 12 h). */
+  servingPeriods: Array<{ start: number; end: number }> | null;
+};
+
+export type LineWait = { p50Seconds: number; p90Seconds: number };
+
+/** Below this many finished visits the location's own times say too little; use the default. */
+const MIN_SAMPLES = 5;
+/**
+ * A typical counter visit before a location has its own history: mean 6 minutes, lognormal with
+ * sigma 0.6 (most visits 3–10 minutes), so the first day's promises are not wildly off.
+ */
+const DEFAULT_MEAN_SECONDS = 360;
+const DEFAULT_SIGMA = 0.6;
+const defaultHandling: HandlingTimeModel = {
+  kind: 'lognormal',
+  mu: Math.log(DEFAULT_MEAN_SECONDS) - DEFAULT_SIGMA ** 2 / 2,
+  sigma: DEFAULT_SIGMA,
+  meanSeconds: DEFAULT_MEAN_SECONDS,
+};
+/** Runs of the simulation; the display asks per service every change, so fewer than the default 300. */
+const RUNS = 200;
+const deskSkill = (deskId: string) => `desk:${deskId}`;
+
+function rotaOf(line: LineState): AgentOnRota[] {
+  const start = line.now.getTime();
+  const shifts = line.servingPeriods ?? [{ start, end: start + 12 * 3600_000 }];
+  if (line.desks.length === 0) {
+    // Nobody is signed in yet (the morning before desks open): promise as if one desk serving
+    // every service opens now, rather than showing no estimate at all.
+    return [{ id: 'any-desk', languages: [], skills: ['*'], capacity: 1, inProgressSince: [], shifts }];
+  }
+  return line.desks.map((desk) => ({
+    id: desk.id,
+    languages: [],
+    skills: [...desk.serviceIds, deskSkill(desk.id)],
+    capacity: 1,
+    inProgressSince: desk.busySince ? [desk.busySince.getTime()] : [],
+    shifts,
+  }));
+}
+
+function skillsOf(line: LineState, visit: { serviceId: string; targetDeskId: string | null }) {
+  if (line.desks.length === 0) return ['*'];
+  return [visit.targetDeskId ? deskSkill(visit.targetDeskId) : visit.serviceId];
+}
+
+/**
+ * @example estimateLineWait(line, { kind: 'new', serviceId }) // → { p50Seconds: 540, p90Seconds: 1260 }
+ * Null when no open desk serves the service (the visit would not be called today), or the visit
+ * is not in the calling order.
+ */
+export function estimateLineWait(
+  line: LineState,
+  target: { kind: 'new'; serviceId: string } | { kind: 'waiting'; visitId: string },
+): LineWait | null {
+  // An appointment not yet due is not in the calling order: it has a time, not a wait.
+  if (target.kind === 'waiting' && !line.waiting.some((visit) => visit.id === target.visitId)) return null;
+  const snapshot: QueueSnapshot = {
+    queueId: `walk-in:${line.locationId}`,
+    now: line.now.getTime(),
+    waiting: line.waiting.map((visit) => ({
+      id: visit.id,
+      waitingSince: line.now.getTime(),
+      skills: skillsOf(line, visit),
+    })),
+    agents: rotaOf(line),
+    handling:
+      line.recentServiceSeconds.length >= MIN_SAMPLES
+        ? fitHandlingTime(line.recentServiceSeconds)
+        : defaultHandling,
+    patience: null,
+  };
+  const forecast = forecastFirstResponse(
+    snapshot,
+    target.kind === 'new'
+      ? { kind: 'new', skills: skillsOf(line, { serviceId: target.serviceId, targetDeskId: null }) }
+      : { kind: 'waiting', customerId: target.visitId },
+    { runs: RUNS },
+  );
+  if (forecast.p50Seconds === null || forecast.p90Seconds === null) return null;
+  return { p50Seconds: Math.round(forecast.p50Seconds), p90Seconds: Math.round(forecast.p90Seconds) };
+}
+
+/** "About N min, at the latest M min": whole minutes, at least 1, the latest never below "about". */
+export function toVisitWait(wait: LineWait): VisitWait {
+  const aboutMinutes = Math.max(1, Math.round(wait.p50Seconds / 60));
+  return { aboutMinutes, latestMinutes: Math.max(aboutMinutes, Math.ceil(wait.p90Seconds / 60)) };
+}

@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto';
+import type {
+  PublicVisit,
+  TakeTicketBody,
+  Ticket,
+  WalkInLocation,
+  WalkInService,
+} from '@frontline/contracts';
+import type { Queryable } from '../../db/database.ts';
+import type { WalkInVisitRow } from '../../db/schema.ts';
+import type { Deps } from '../../deps.ts';
+import { createConversation } from '../conversations/index.ts';
+import { createCustomer } from '../customers/index.ts';
+import { loadLine, positionInLine, ticketRefusal } from './line.service.ts';
+import { estimateLineWait, toVisitWait } from './line-eta.ts';
+import { formatTicket, localDayAt } from './line-rules.ts';
+import { getLocation } from './setup.service.ts';
+import { toPublicVisit } from './visit-dto.ts';
+import {
+  findLatestPromiseAt,
+  findVisitByToken,
+  insertPromise,
+  insertVisit,
+  signalLineChanged,
+  takeNextTicketNumber,
+} from './visits.repository.ts';
+import {
+  remoteJoinNotAllowed,
+  serviceInactive,
+  serviceNotFound,
+  ticketRefused,
+  visitNotFound,
+} from './walk-in.errors.ts';
+
+/** NOTIFY channel carrying a location id whenever its line changes (see walk-in-hub.ts). */
+export const lineChannel = 'frontline_walk_in';
+
+type VisitDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
+export type TicketSource = 'kiosk' | 'remote' | 'desk' | 'appointment';
+
+/** The customer of a new visit: found by contact when given, else a new anonymous walk-in. */
+async function customerFor(deps: VisitDeps, input: TakeTicketBody, ticketHint: string) {
+  if (input.customerId) return { id: input.customerId };
+  if (input.email || input.phone) {
+    return { email: input.email, phone: input.phone, name: input.name, preferredLanguage: input.language };
+  }
+  const customer = await createCustomer(deps, {
+    name: input.name || `Walk-in visitor (${ticketHint})`,
+    preferredLanguage: input.language,
+    identities: [],
+    notes: '',
+  });
+  return { id: customer.id };
+}
+
+/** The visit's expected wait from the live line, recorded as a promise to the customer. */
+async function promiseWait(
+  db: Queryable,
+  location: WalkInLocation,
+  visit: WalkInVisitRow,
+  source: 'kiosk' | 'tracking' | 'desk',
+  now: Date,
+) {
+  const line = await loadLine(db, location, now);
+  const position = positionInLine(line, visit);
+  const estimate =
+    visit.status === 'waiting' ? estimateLineWait(line.state, { kind: 'waiting', visitId: visit.id }) : null;
+  const wait = estimate ? toVisitWait(estimate) : null;
+  if (wait) {
+    // The promise is what the customer was shown ("at the latest M min"), not the raw forecast.
+    await insertPromise(db, {
+      visit_id: visit.id,
+      source,
+      p50_seconds: wait.aboutMinutes * 60,
+      p90_seconds: wait.latestMinutes * 60,
+      promised_at: now,
+    });
+  }
+  return { position, wait };
+}
+
+/**
+ * Takes a ticket: the next number of the service's letter today, a conversation of the customer
+ * on the `walk_in` channel, the visit at the end of its line, and the wait it was promised.
+ */
+export async function takeTicket(
+  deps: VisitDeps,
+  locationId: string,
+  input: TakeTicketBody,
+  source: TicketSource,
+): Promise<Ticket> {
+  const location = await getLocation(deps.db, locationId);
+  const service = location.services.find((candidate) => candidate.id === input.serviceId);
+  if (!service) throw serviceNotFound();
+  if (!service.isActive) throw serviceInactive();
+  if (source === 'remote' && !location.allowsRemoteJoin) throw remoteJoinNotAllowed();
+  const now = deps.clock.now();
+  const refusal = await ticketRefusal(deps.db, await loadLine(deps.db, location, now), service.id);
+  if (refusal) throw ticketRefused(refusal);
+
+  return issueVisit(deps, location, service, input, {
+    source,
+    localDay: localDayAt(location.timeZone, now),
+    queuedAt: now,
+    appointmentAt: null,
+  });
+}
+
+/**
+ * Numbers and opens a visit: its ticket, its conversation, the visit row and (when it is in the
+ * calling order) the wait promised. Validation is the caller's.
+ */
+export async function issueVisit(
+  deps: VisitDeps,
+  location: WalkInLocation,
+  service: WalkInService,
+  input: TakeTicketBody,
+  options: { source: TicketSource; localDay: string; queuedAt: Date; appointmentAt: Date | null },
+): Promise<Ticket> {
+  const { source, localDay } = options;
+  // Each step commits on its own so no transaction waits on a second connection: the counter's
+  // upsert is atomic by itself (a failure later leaves a gap in the numbers, never a duplicate),
+  // and the conversation is created through its module's own use case.
+  const ticket = formatTicket(
+    service.prefix,
+    await takeNextTicketNumber(deps.db, location.id, service.prefix, localDay),
+  );
+  const what = options.appointmentAt
+    ? `Booked ${ticket} for ${service.names.en} at ${location.name}, appointment at ${options.appointmentAt.toISOString()}.`
+    : `Took ticket ${ticket} for ${service.names.en} at ${location.name} (${source}).`;
+  const conversation = await createConversation(deps, {
+    customer: await customerFor(deps, input, ticket),
+    subject: `${ticket} · ${service.names.en} · ${location.name}`,
+    channel: 'walk_in',
+    language: input.language,
+    message: { body: what, metadata: { walkIn: { ticket, source } } },
+  });
+  const now = deps.clock.now();
+  const result = await deps.db.transaction().execute(async (tx) => {
+    const visit = await insertVisit(tx, {
+      location_id: location.id,
+      service_id: service.id,
+      conversation_id: conversation.id,
+      customer_id: conversation.customer.id,
+      ticket,
+      local_day: localDay,
+      language: input.language,
+      is_priority: source !== 'kiosk' && source !== 'remote' && input.isPriority,
+      queued_at: options.queuedAt,
+      appointment_at: options.appointmentAt,
+      tracking_token: randomBytes(18).toString('base64url'),
+    });
+    const shown = await promiseWait(
+      tx,
+      location,
+      visit,
+      source === 'kiosk' || source === 'remote' ? 'kiosk' : 'desk',
+      now,
+    );
+    await signalLineChanged(tx, lineChannel, location.id);
+    return { visit, shown };
+  });
+  return {
+    ...toPublicVisit(result.visit, location, result.shown),
+    trackingToken: result.visit.tracking_token,
+  };
+}
+
+/** A promise is recorded for the tracking page at most this often per visit (it refreshes live). */
+const TRACKING_PROMISE_INTERVAL_MS = 5 * 60_000;
+
+/** The tracking page's view of a visit, by its capability token. */
+export async function getVisitByToken(deps: VisitDeps, token: string): Promise<PublicVisit> {
+  const visit = await findVisitByToken(deps.db, token);
+  if (!visit) throw visitNotFound();
+  const location = await getLocation(deps.db, visit.location_id);
+  const now = deps.clock.now();
+  const latest = await findLatestPromiseAt(deps.db, visit.id);
+  if (
+    visit.status === 'waiting' &&
+    (!latest || now.getTime() - latest.promised_at.getTime() >= TRACKING_PROMISE_INTERVAL_MS)
+  ) {
+    return toPublicVisit(visit, location, await promiseWait(deps.db, location, visit, 'tracking', now));
+  }
+  const line = await loadLine(deps.db, location, now);
+  const estimate =
+    visit.status === 'waiting' ? estimateLineWait(line.state, { kind: 'waiting', visitId: visit.id }) : null;
+  return toPublicVisit(visit, location, {
+    position: positionInLine(line, visit),
+    wait: estimate ? toVisitWait(estimate) : null,
+  });
+}

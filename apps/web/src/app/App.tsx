@@ -1,0 +1,89 @@
+import { Center, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { type ComponentType, type LazyExoticComponent, lazy, Suspense, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { LoginPage } from '../auth/LoginPage.tsx';
+import { SessionProvider, useSessionQuery } from '../auth/session.tsx';
+import { ErrorState, PageLoader } from '../components/states.tsx';
+import { ConversationPage } from '../conversation/ConversationPage.tsx';
+import { InboxPage } from '../inbox/InboxPage.tsx';
+import { AppLayout } from '../layout/AppLayout.tsx';
+import { RealtimeProvider } from '../realtime/RealtimeProvider.tsx';
+import { createQueryClient } from './queryClient.ts';
+import { theme } from './theme.ts';
+
+// Pages an agent opens now and then load on first use, so the inbox — opened all day — starts fast.
+const AgentsPage = lazyPage(() => import('../admin/AgentsPage.tsx'), 'AgentsPage');
+const ApiTokensPage = lazyPage(() => import('../admin/ApiTokensPage.tsx'), 'ApiTokensPage');
+const SettingsPage = lazyPage(() => import('../admin/SettingsPage.tsx'), 'SettingsPage');
+const TeamsPage = lazyPage(() => import('../admin/TeamsPage.tsx'), 'TeamsPage');
+const CustomerPage = lazyPage(() => import('../customers/CustomerPage.tsx'), 'CustomerPage');
+const CustomersPage = lazyPage(() => import('../customers/CustomersPage.tsx'), 'CustomersPage');
+const ProfilePage = lazyPage(() => import('../profile/ProfilePage.tsx'), 'ProfilePage');
+const DeskPage = lazyPage(() => import('../walk-in/DeskPage.tsx'), 'DeskPage');
+
+function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy<ComponentType>(async () => ({ default: (await load())[name] }));
+}
+
+/** A page loaded on demand, with the usual loader while its code arrives. */
+function Lazy({ page: Page }: { page: LazyExoticComponent<ComponentType> }) {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+function AuthenticatedApp() {
+  const session = useSessionQuery();
+  if (session.isPending) {
+    return <PageLoader h="100vh" />;
+  }
+  if (session.isError) {
+    return (
+      <Center h="100vh" p="md">
+        <ErrorState error={session.error} onRetry={() => void session.refetch()} />
+      </Center>
+    );
+  }
+  if (!session.data) return <LoginPage />;
+  return (
+    <SessionProvider agent={session.data.agent}>
+      <RealtimeProvider>
+        <Routes>
+          <Route element={<AppLayout />}>
+            <Route index element={<Navigate to="/inbox/mine" replace />} />
+            <Route path="login" element={<Navigate to="/inbox/mine" replace />} />
+            <Route path="inbox/:view" element={<InboxPage />} />
+            <Route path="conversations/:id" element={<ConversationPage />} />
+            <Route path="customers" element={<Lazy page={CustomersPage} />} />
+            <Route path="customers/:id" element={<Lazy page={CustomerPage} />} />
+            <Route path="admin/agents" element={<Lazy page={AgentsPage} />} />
+            <Route path="admin/teams" element={<Lazy page={TeamsPage} />} />
+            <Route path="admin/api-tokens" element={<Lazy page={ApiTokensPage} />} />
+            <Route path="admin/settings" element={<Lazy page={SettingsPage} />} />
+            <Route path="profile" element={<Lazy page={ProfilePage} />} />
+            <Route path="walk-in" element={<Lazy page={DeskPage} />} />
+            <Route path="*" element={<Navigate to="/inbox/mine" replace />} />
+          </Route>
+        </Routes>
+      </RealtimeProvider>
+    </SessionProvider>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <AuthenticatedApp />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,192 @@
+import { channels, conversationStatuses, priorities } from '@frontline/contracts';
+import { Badge, Button, Group, MultiSelect, Popover, Select, Stack, TextInput } from '@mantine/core';
+import { IconDeviceFloppy, IconFilter, IconTrash, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConversationFilters } from '../api/conversations.ts';
+import { useAgents, useTeams } from '../api/directory.ts';
+
+type Props = {
+  /** The filters the agent chose on top of the view's own. */
+  filters: ConversationFilters;
+  onChange: (filters: ConversationFilters) => void;
+  onSaveView: (name: string) => void;
+  onDeleteView?: () => void;
+};
+
+const filterFields = [
+  'status',
+  'priority',
+  'channel',
+  'team',
+  'assignee',
+  'language',
+  'tag',
+  'text',
+  'customer',
+] as const;
+
+const splitList = (value: string | undefined) => (value ? value.split(',').filter(Boolean) : []);
+const joinList = (values: string[]) => (values.length > 0 ? values.join(',') : undefined);
+
+export function FilterBar({ filters, onChange, onSaveView, onDeleteView }: Props) {
+  const { t } = useTranslation();
+  const agents = useAgents();
+  const teams = useTeams();
+  const [viewName, setViewName] = useState('');
+  const activeCount = filterFields.filter((field) => filters[field]).length;
+  const set = (changes: Partial<ConversationFilters>) => onChange({ ...filters, ...changes });
+
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Select
+        size="xs"
+        w={170}
+        aria-label={t('inbox.sort')}
+        value={filters.sort ?? 'updated_desc'}
+        allowDeselect={false}
+        data={(['updated_desc', 'updated_asc', 'created_desc', 'created_asc'] as const).map((sort) => ({
+          value: sort,
+          label: t(`inbox.sortBy.${sort}`),
+        }))}
+        onChange={(sort) => set({ sort: (sort ?? undefined) as ConversationFilters['sort'] })}
+      />
+      <Popover position="bottom-end" width={320} shadow="md" trapFocus>
+        <Popover.Target>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconFilter size={14} />}
+            rightSection={
+              activeCount > 0 ? (
+                <Badge size="xs" circle aria-label={t('inbox.activeFilters', { n: activeCount })}>
+                  {activeCount}
+                </Badge>
+              ) : undefined
+            }
+          >
+            {t('inbox.filters')}
+          </Button>
+        </Popover.Target>
+        <Popover.Dropdown>
+          <Stack gap="xs">
+            <MultiSelect
+              size="xs"
+              label={t('fields.status')}
+              data={conversationStatuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+              value={splitList(filters.status)}
+              onChange={(values) => set({ status: joinList(values) })}
+              comboboxProps={{ withinPortal: false }}
+            />
+            <MultiSelect
+              size="xs"
+              label={t('fields.priority')}
+              data={priorities.map((priority) => ({ value: priority, label: t(`priority.${priority}`) }))}
+              value={splitList(filters.priority)}
+              onChange={(values) => set({ priority: joinList(values) })}
+              comboboxProps={{ withinPortal: false }}
+            />
+            <MultiSelect
+              size="xs"
+              label={t('fields.channel')}
+              data={channels.map((channel) => ({ value: channel, label: t(`channel.${channel}`) }))}
+              value={splitList(filters.channel)}
+              onChange={(values) => set({ channel: joinList(values) })}
+              comboboxProps={{ withinPortal: false }}
+            />
+            <Select
+              size="xs"
+              label={t('fields.team')}
+              clearable
+              data={[
+                { value: 'none', label: t('inbox.noTeam') },
+                ...(teams.data ?? []).map((team) => ({ value: team.id, label: team.name })),
+              ]}
+              value={filters.team ?? null}
+              onChange={(team) => set({ team: team ?? undefined })}
+              comboboxProps={{ withinPortal: false }}
+            />
+            <Select
+              size="xs"
+              label={t('fields.assignee')}
+              clearable
+              searchable
+              data={[
+                { value: 'me', label: t('inbox.me') },
+                { value: 'none', label: t('inbox.unassigned') },
+                ...(agents.data ?? []).map((agent) => ({ value: agent.id, label: agent.name })),
+              ]}
+              value={filters.assignee ?? null}
+              onChange={(assignee) => set({ assignee: assignee ?? undefined })}
+              comboboxProps={{ withinPortal: false }}
+            />
+            <Group grow gap="xs">
+              <TextInput
+                size="xs"
+                label={t('fields.language')}
+                placeholder="lt"
+                value={filters.language ?? ''}
+                onChange={(event) => set({ language: event.currentTarget.value.trim() || undefined })}
+              />
+              <TextInput
+                size="xs"
+                label={t('fields.tag')}
+                value={filters.tag ?? ''}
+                onChange={(event) => set({ tag: event.currentTarget.value.trim() || undefined })}
+              />
+            </Group>
+            <TextInput
+              size="xs"
+              label={t('fields.text')}
+              value={filters.text ?? ''}
+              onChange={(event) => set({ text: event.currentTarget.value || undefined })}
+            />
+            <Group justify="space-between">
+              <Button
+                size="xs"
+                variant="subtle"
+                color="gray"
+                leftSection={<IconX size={14} />}
+                onClick={() => onChange({ sort: filters.sort })}
+                disabled={activeCount === 0}
+              >
+                {t('inbox.clearFilters')}
+              </Button>
+              {onDeleteView && (
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  leftSection={<IconTrash size={14} />}
+                  onClick={onDeleteView}
+                >
+                  {t('inbox.deleteView')}
+                </Button>
+              )}
+            </Group>
+            <Group gap="xs" align="end" wrap="nowrap">
+              <TextInput
+                size="xs"
+                style={{ flex: 1 }}
+                label={t('inbox.viewName')}
+                value={viewName}
+                onChange={(event) => setViewName(event.currentTarget.value)}
+              />
+              <Button
+                size="xs"
+                leftSection={<IconDeviceFloppy size={14} />}
+                disabled={!viewName.trim()}
+                onClick={() => {
+                  onSaveView(viewName.trim());
+                  setViewName('');
+                }}
+              >
+                {t('inbox.saveView')}
+              </Button>
+            </Group>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Group>
+  );
+}

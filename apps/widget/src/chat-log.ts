@@ -1,0 +1,121 @@
+import type { ChatAttachment, ChatMessage } from '@frontline/contracts';
+import type { PendingMessage } from './connection.ts';
+import { h } from './dom.ts';
+import type { TextKey } from './i18n.ts';
+import { segmentText } from './links.ts';
+
+type Translate = (key: TextKey, values?: Record<string, string | number>) => string;
+
+/** Message text as DOM: text nodes and checked links only — never parsed as HTML. */
+export function renderText(text: string): Node[] {
+  return segmentText(text).map((segment) =>
+    segment.kind === 'text'
+      ? document.createTextNode(segment.text)
+      : h('a', { href: segment.href, target: '_blank', rel: 'noopener noreferrer nofollow' }, segment.text),
+  );
+}
+
+function renderAttachments(serverUrl: string, attachments: ChatAttachment[], t: Translate): Node[] {
+  return attachments.map((file) => {
+    const href = new URL(file.url, serverUrl).href;
+    const label = t('attachment', { name: file.name });
+    return file.contentType.startsWith('image/')
+      ? h(
+          'a',
+          { href, target: '_blank', rel: 'noopener noreferrer' },
+          h('img', { src: href, alt: label, loading: 'lazy' }),
+        )
+      : h('a', { href, target: '_blank', rel: 'noopener noreferrer', download: file.name }, label);
+  });
+}
+
+type Row = { key: string; signature: string; build: () => HTMLLIElement };
+
+/**
+ * The conversation as an ordered list, reconciled by key (message id, or client id while
+ * pending): existing items stay in place, so a screen reader's live region announces only what
+ * is new, and a message is never shown twice — the acknowledged copy replaces the pending one.
+ */
+export class ChatLog {
+  readonly element = h('ol', { class: 'log' });
+  private readonly items = new Map<string, { node: HTMLLIElement; signature: string }>();
+
+  constructor(
+    private readonly serverUrl: string,
+    private readonly onRetry: (clientId: string) => void,
+  ) {}
+
+  render(
+    messages: ChatMessage[],
+    pending: readonly PendingMessage[],
+    agentReadAt: string | null,
+    t: Translate,
+  ) {
+    const known = new Set(messages.map((message) => message.clientId).filter(Boolean));
+    const lastRead = agentReadAt
+      ? messages.filter((message) => message.author === 'visitor' && message.createdAt <= agentReadAt).at(-1)
+          ?.id
+      : undefined;
+    const rows: Row[] = messages.map((message) => {
+      const isRead = message.id === lastRead;
+      return {
+        key: message.id,
+        signature: `${t('you')}|${isRead}`,
+        build: () => {
+          const who = message.author === 'visitor' ? t('you') : (message.agent?.name ?? t('someone'));
+          return h(
+            'li',
+            { class: `msg ${message.author}` },
+            h('span', { class: message.author === 'visitor' ? 'who sr-only' : 'who' }, `${who}:`),
+            ...renderText(message.body),
+            ...renderAttachments(this.serverUrl, message.attachments, t),
+            isRead ? h('span', { class: 'meta' }, t('read')) : null,
+          );
+        },
+      };
+    });
+    for (const item of pending) {
+      if (known.has(item.clientId)) continue;
+      rows.push({
+        key: `pending:${item.clientId}`,
+        signature: `${t('you')}|${item.error ?? ''}`,
+        build: () =>
+          h(
+            'li',
+            { class: item.error ? 'msg visitor failed' : 'msg visitor pending' },
+            h('span', { class: 'who sr-only' }, `${t('you')}:`),
+            ...renderText(item.body),
+            ...renderAttachments(this.serverUrl, item.attachments, t),
+            h('span', { class: 'meta' }, item.error ? t('notSent', { reason: item.error }) : t('sending')),
+            item.error
+              ? h('button', { class: 'linkish', onclick: () => this.onRetry(item.clientId) }, t('retry'))
+              : null,
+          ),
+      });
+    }
+    this.reconcile(rows);
+  }
+
+  private reconcile(rows: Row[]) {
+    const wanted = new Set(rows.map((row) => row.key));
+    for (const [key, item] of this.items) {
+      if (!wanted.has(key)) {
+        item.node.remove();
+        this.items.delete(key);
+      }
+    }
+    let previous: Node | null = null;
+    for (const row of rows) {
+      let item = this.items.get(row.key);
+      if (!item || item.signature !== row.signature) {
+        const node = row.build();
+        if (item) item.node.replaceWith(node);
+        item = { node, signature: row.signature };
+        this.items.set(row.key, item);
+      }
+      const expected: Node | null = previous ? previous.nextSibling : this.element.firstChild;
+      if (expected !== item.node) this.element.insertBefore(item.node, expected);
+      previous = item.node;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import type { Agent, ApiToken, Team } from '@frontline/contracts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { requestAs } from '../apps/server/test/support/app.ts';
+import { launchBrowser, logInThroughUi, newAgentContext } from './support/browser.ts';
+import { createTestAgent, type RunningServer, startServer, type TestAgent } from './support/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let admin: TestAgent;
+let page: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  admin = await createTestAgent(server, { name: 'Ada Admin', role: 'admin' });
+  const context = await newAgentContext(browser, server.baseUrl);
+  page = await context.newPage();
+  await logInThroughUi(page, admin.email, admin.password);
+});
+
+// Each scenario starts from the inbox, whatever the previous one left open.
+beforeEach(async () => {
+  await page.goto('/inbox/mine');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const listAgents = async () =>
+  (await requestAs(server.testApp, admin).get('/api/v1/agents?includeInactive=true')).json().items as Agent[];
+
+describe('administration', () => {
+  it('creates a team, then an agent in it with languages and skills, then deactivates the agent', async () => {
+    await page.getByRole('link', { name: 'Teams', exact: true }).click();
+    await page.getByRole('button', { name: 'New team' }).click();
+    const teamDialog = page.getByRole('dialog');
+    await teamDialog.getByRole('textbox', { name: 'Name' }).fill('Returns');
+    await teamDialog.getByRole('textbox', { name: 'Description' }).fill('Parcels coming back');
+    await teamDialog.getByRole('button', { name: 'Create' }).click();
+    await page.getByTestId('team-list').getByText('Returns').waitFor();
+
+    await page.getByRole('link', { name: 'Agents' }).click();
+    await page.getByRole('button', { name: 'New agent' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Email' }).fill('jonas.newcomer@example.test');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Jonas Newcomer');
+    await dialog.getByRole('combobox', { name: 'Teams' }).click();
+    await page.getByRole('option', { name: 'Returns' }).click();
+    await dialog.getByLabel('Languages spoken').fill('lt');
+    await dialog.getByLabel('Languages spoken').press('Enter');
+    await dialog.getByLabel('Skills').fill('refunds');
+    await dialog.getByLabel('Skills').press('Enter');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    // Without a password the server generates one, shown once.
+    await page.getByText('Initial password for jonas.newcomer@example.test').waitFor();
+
+    const team = ((await requestAs(server.testApp, admin).get('/api/v1/teams')).json().items as Team[]).find(
+      (candidate) => candidate.name === 'Returns',
+    );
+    const created = (await listAgents()).find((agent) => agent.email === 'jonas.newcomer@example.test');
+    expect(created).toMatchObject({
+      name: 'Jonas Newcomer',
+      languages: ['lt'],
+      skills: ['refunds'],
+      teamIds: [team?.id],
+    });
+
+    await page.getByTestId('agent-list').getByText('Jonas Newcomer').click();
+    await page.getByRole('dialog').getByRole('switch', { name: 'Active' }).uncheck();
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('agent-list').getByText('Deactivated').waitFor();
+    expect((await listAgents()).find((agent) => agent.id === created?.id)?.isActive).toBe(false);
+  });
+
+  it('creates an API token, shows its secret once, and revokes it', async () => {
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Shop integration');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await page.getByText('Copy the token now; it is shown only once.').waitFor();
+    const secret = await page.locator('code').filter({ hasText: 'flt_' }).first().textContent();
+    expect(secret).toMatch(/^flt_/);
+    const viaToken = await server.testApp.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect(viaToken.statusCode).toBe(200);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId('token-list').getByRole('button', { name: 'Revoke' }).click();
+    await page.getByTestId('token-list').getByText('Revoked').waitFor();
+    const tokens = (await requestAs(server.testApp, admin).get('/api/v1/api-tokens')).json()
+      .items as ApiToken[];
+    expect(tokens.find((token) => token.name === 'Shop integration')?.revokedAt).not.toBeNull();
+  });
+
+  it('changes the auto-close setting', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const days = page.getByRole('textbox', { name: 'Close solved conversations after (days)' });
+    await days.fill('9');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved').first().waitFor();
+    const settings = (await requestAs(server.testApp, admin).get('/api/v1/settings')).json();
+    expect(settings.autoCloseAfterDays).toBe(9);
+  });
+});
