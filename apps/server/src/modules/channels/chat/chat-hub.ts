@@ -111,14 +111,17 @@ export function createChatHub(deps: HubDeps, log: Log) {
 
   /** Sends the visitor's whole state; the widget merges it (messages by id), so repeats are harmless. */
   async function sendWelcome(connection: VisitorConnection) {
-    const state = await loadVisitorState(deps, connection.visitorId, currentQueue);
-    if (!state) return;
+    const { visitorId, token } = connection;
+    const state = await loadVisitorState(deps, visitorId, currentQueue);
+    // The socket moved to another visitor while this loaded (a new user identified on a shared
+    // browser): the old visitor's state must not reach them under the new token.
+    if (!state || connection.visitorId !== visitorId) return;
     setConversation(connection, state.chat?.conversationId ?? null);
     connection.lastMode = JSON.stringify(state.mode);
     connection.lastQueue = JSON.stringify(state.queue);
     send(connection, {
       type: 'welcome',
-      visitorToken: connection.token,
+      visitorToken: token,
       visitor: toVisitorProfile(state.visitor),
       chat: state.chat,
       mode: state.mode,
