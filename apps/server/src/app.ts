@@ -18,6 +18,7 @@ import { registerEmailRoutes } from './modules/channels/email/index.ts';
 import { registerWebFormRoutes } from './modules/channels/web-form/index.ts';
 import { registerConversationRoutes, registerStream } from './modules/conversations/index.ts';
 import { registerCustomerRoutes } from './modules/customers/index.ts';
+import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { registerSettingsRoutes } from './modules/settings/index.ts';
 import { registerWalkIn } from './modules/walk-in/index.ts';
 import { AppError } from './platform/errors.ts';
@@ -94,6 +95,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerCustomerRoutes(app, deps);
   registerConversationRoutes(app, deps);
   registerSettingsRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
   registerEmailRoutes(app, deps);
   registerStream(app, deps);
   registerChatChannel(app, deps);

@@ -5,6 +5,7 @@ export * from './common.ts';
 export * from './conversations.ts';
 export * from './customers.ts';
 export * from './mailboxes.ts';
+export * from './notifications.ts';
 export * from './realtime.ts';
 export * from './settings.ts';
 export * from './walk-in.ts';

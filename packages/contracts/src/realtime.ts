@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, uuid } from './common.ts';
 import { conversationSummarySchema, messageSchema } from './conversations.ts';
+import { notificationKind } from './notifications.ts';
 
 /** What an agent is doing in a conversation, for the collision warning. */
 export const presenceStates = ['viewing', 'typing', 'left'] as const;
@@ -46,6 +47,14 @@ export const streamEventSchema = z.discriminatedUnion('type', [
    * after 60 s (a closed tab or a crashed server leaves no ghost viewers).
    */
   presenceEventSchema,
+  /** A notification for this agent was created (fetch `/api/v1/notifications` for it). */
+  z.object({
+    type: z.literal('notification.created'),
+    kind: notificationKind,
+    conversationId: uuid.nullable(),
+  }),
+  /** This agent's notifications were marked read (in another tab, perhaps). */
+  z.object({ type: z.literal('notifications.read') }),
   z.object({ type: z.literal('pong') }),
   /** A client message the server could not act on; the connection stays open. */
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),

@@ -386,6 +386,17 @@ export interface WalkInPromisesTable {
   is_kept: boolean | null;
 }
 
+export interface NotificationsTable {
+  id: Generated<string>;
+  recipient_id: string;
+  kind: 'mention' | 'sla_warning' | 'sla_breach' | 'assigned';
+  conversation_id: string | null;
+  actor_id: string | null;
+  text: string;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+
 export interface Database {
   agents: AgentsTable;
   mailboxes: MailboxesTable;
@@ -418,6 +429,7 @@ export interface Database {
   walk_in_ticket_counters: WalkInTicketCountersTable;
   walk_in_visits: WalkInVisitsTable;
   walk_in_promises: WalkInPromisesTable;
+  notifications: NotificationsTable;
 }
 
 export type AgentRow = Selectable<AgentsTable>;

@@ -1,9 +1,10 @@
 import { type PresenceEvent, type StreamEvent, streamCloseCodes } from '@frontline/contracts';
 import type { WebSocket } from 'ws';
 import type { Deps } from '../../deps.ts';
-import type { Change } from '../../platform/realtime.ts';
+import type { Change, ChannelListener } from '../../platform/realtime.ts';
 import { findTeamIdsOfAgent } from '../agents/index.ts';
 import { resolveToken } from '../auth/index.ts';
+import { listenForNotificationSignals, type NotificationSignal } from '../notifications/index.ts';
 import { canSeeConversation, type Placement, type Viewer } from './conversation-access.ts';
 import { toConversationSummaryDto, toMessageDto } from './conversations.dto.ts';
 import { findConversationSummary } from './conversations.queries.ts';
@@ -64,6 +65,7 @@ export function createStreamHub(deps: HubDeps, log: Log) {
   const connections = new Set<StreamConnection>();
   let queue = Promise.resolve();
   let presence: PresenceListener | undefined;
+  let notifications: ChannelListener | undefined;
 
   const enqueue = (work: () => Promise<void>) => {
     queue = queue.then(work).catch((error) => log.warn({ err: error }, 'realtime delivery failed'));
@@ -128,6 +130,19 @@ export function createStreamHub(deps: HubDeps, log: Log) {
     }
   }
 
+  /** A notification signal goes only to the sockets of the agents it names. */
+  function deliverNotificationSignal(signal: NotificationSignal) {
+    const recipients = new Set(signal.agentIds);
+    const event: StreamEvent =
+      signal.type === 'notification.created'
+        ? { type: signal.type, kind: signal.kind, conversationId: signal.conversationId }
+        : { type: signal.type };
+    const payload = JSON.stringify(event);
+    for (const connection of connections) {
+      if (recipients.has(connection.viewer.agentId)) sendBounded(connection, payload);
+    }
+  }
+
   /**
    * Every 30 s: drops sockets that did not answer the last ping, re-checks each credential (a
    * logout, revocation or deactivation ends the stream with 4401), refreshes roles and team
@@ -163,7 +178,10 @@ export function createStreamHub(deps: HubDeps, log: Log) {
       connections.add(connection);
       // Presence needs its own LISTEN connection; opened with the first stream, not at boot.
       presence ??= listenForPresence(deps.pool, log, (event) => enqueue(() => deliverPresence(event)));
-      await presence.ready;
+      notifications ??= listenForNotificationSignals(deps.pool, log, (signal) =>
+        enqueue(async () => deliverNotificationSignal(signal)),
+      );
+      await Promise.all([presence.ready, notifications.ready]);
     },
     remove(connection: StreamConnection) {
       connections.delete(connection);
@@ -182,6 +200,7 @@ export function createStreamHub(deps: HubDeps, log: Log) {
       for (const connection of connections) connection.socket.close(1001, 'Server shutting down');
       await queue;
       await presence?.close();
+      await notifications?.close();
     },
   };
 }
