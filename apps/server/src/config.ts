@@ -47,6 +47,20 @@ const environmentSchema = z.object({
    * file is generated in the data dir; several instances on one database must share one key.
    */
   FRONTLINE_SECRET_KEY: z.string().min(32).optional(),
+  /** Where text messages go: `log` writes them to the log (development), `twilio` sends them. */
+  FRONTLINE_SMS_PROVIDER: z.enum(['log', 'twilio']).default('log'),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio Account SID (AC…)')
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
+  /** The sending number (E.164, e.g. +37060000000) or a Messaging Service SID (MG…). */
+  TWILIO_FROM: z
+    .string()
+    .regex(/^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/, 'must be an E.164 number or MG… SID')
+    .optional(),
+  /** Twilio's API address; tests point it at a local fake. */
+  FRONTLINE_TWILIO_BASE_URL: z.string().url().default('https://api.twilio.com'),
 });
 
 export type Config = {
@@ -70,7 +84,12 @@ export type Config = {
     smtpUrl: string | undefined;
     secretKey: string | undefined;
   };
+  sms: SmsConfig;
 };
+
+export type SmsConfig =
+  | { provider: 'log' }
+  | { provider: 'twilio'; accountSid: string; authToken: string; from: string; baseUrl: string };
 
 export class ConfigError extends Error {}
 
@@ -84,6 +103,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const env = parsed.data;
+  if (
+    env.FRONTLINE_SMS_PROVIDER === 'twilio' &&
+    !(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM)
+  ) {
+    throw new ConfigError(
+      'Invalid configuration:\n  FRONTLINE_SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM',
+    );
+  }
   const publicUrl = env.FRONTLINE_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
   return {
     databaseUrl: env.DATABASE_URL,
@@ -108,5 +135,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       smtpUrl: env.SMTP_URL,
       secretKey: env.FRONTLINE_SECRET_KEY,
     },
+    sms:
+      env.FRONTLINE_SMS_PROVIDER === 'twilio'
+        ? {
+            provider: 'twilio',
+            accountSid: env.TWILIO_ACCOUNT_SID!,
+            authToken: env.TWILIO_AUTH_TOKEN!,
+            from: env.TWILIO_FROM!,
+            baseUrl: env.FRONTLINE_TWILIO_BASE_URL.replace(/\/+$/, ''),
+          }
+        : { provider: 'log' },
   };
 }

@@ -11,6 +11,7 @@ import type { Deps } from './deps.ts';
 import { customerEmailTasks } from './modules/channels/chat/index.ts';
 import { emailTasks, type MailRole, startMailRole } from './modules/channels/email/index.ts';
 import { conversationCrontab, conversationTasks } from './modules/conversations/index.ts';
+import { walkInCrontab, walkInTasks } from './modules/walk-in/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { pruneIdempotencyKeys } from './platform/idempotency.ts';
 import { createJobQueue, migrateJobQueue, startJobWorker } from './platform/jobs.ts';
@@ -79,9 +80,10 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
           ...conversationTasks(deps),
           ...emailTasks(deps),
           ...customerEmailTasks(deps),
+          ...walkInTasks(deps),
           prune_idempotency_keys: async () => pruneIdempotencyKeys(database.db),
         },
-        crontab: [...conversationCrontab, '17 * * * * prune_idempotency_keys'].join('\n'),
+        crontab: [...conversationCrontab, ...walkInCrontab, '17 * * * * prune_idempotency_keys'].join('\n'),
       });
     }
     if (config.roles.includes('mail')) {

@@ -34,6 +34,13 @@ export const walkInRulesSchema = z
     noShowGraceSeconds: z.number().int().min(0).max(1800).default(120),
     /** A no-show who turns up within this window is re-admitted. */
     readmitWindowMinutes: z.number().int().min(0).max(240).default(30),
+    /**
+     * "Your turn is near" goes to a visitor who left a phone or email once they are this far up
+     * their line (3: third in line, two people before them); 0 turns the position rule off.
+     */
+    nearTurnPosition: z.number().int().min(0).max(50).default(3),
+    /** …or once the soonest they may be called (the wait's P10) is at most this many minutes; 0: off. */
+    nearTurnMinutes: z.number().int().min(0).max(120).default(5),
   })
   .strict();
 export type WalkInRules = z.infer<typeof walkInRulesSchema>;
@@ -185,6 +192,17 @@ export const ticketSchema = publicVisitSchema.extend({
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
+/** A message sent (or being sent) to a visitor, as the desk console shows it. */
+export const visitNoticeSchema = z.object({
+  kind: z.enum(['turn_near', 'called']),
+  channel: z.enum(['email', 'sms']),
+  status: z.enum(['queued', 'sent', 'failed', 'skipped']),
+  /** 1 for the first call, 2 for the first recall…; 0 for "turn near". */
+  callNumber: z.number().int(),
+  sentAt: isoDateTime.nullable(),
+});
+export type VisitNotice = z.infer<typeof visitNoticeSchema>;
+
 export const walkInVisitSchema = z.object({
   id: uuid,
   ticket: z.string(),
@@ -203,6 +221,10 @@ export const walkInVisitSchema = z.object({
   startedAt: isoDateTime.nullable(),
   finishedAt: isoDateTime.nullable(),
   outcome: z.string().nullable(),
+  /** Whether the visitor left a phone or email to be notified at. */
+  hasContact: z.boolean().optional(),
+  /** Messages sent to the visitor (desk console and waiting line only). */
+  notices: z.array(visitNoticeSchema).optional(),
 });
 export type WalkInVisit = z.infer<typeof walkInVisitSchema>;
 
@@ -250,6 +272,8 @@ export const boardSchema = z.object({
   locationName: z.string(),
   languages: z.array(supportedLanguage),
   isOpen: z.boolean(),
+  /** Whether people may join this line from the public site (`/join/:location`). */
+  allowsRemoteJoin: z.boolean(),
   /** Most recent first: the first one is "now serving". */
   recentCalls: z.array(boardCallSchema),
   services: z.array(boardServiceSchema),
@@ -266,6 +290,19 @@ export const publicTicketBody = takeTicketBody
   })
   .strict();
 export type PublicTicketBody = z.infer<typeof publicTicketBody>;
+
+/**
+ * Joining the line from the public site (virtual queue): someone not in the waiting room must be
+ * told when their turn is near, so a phone or an email is required.
+ */
+export const remoteJoinBody = takeTicketBody
+  .omit({ isPriority: true, customerId: true })
+  .strict()
+  .refine((body) => body.phone || body.email, {
+    message: 'leave a phone number or an email address to be told when your turn is near',
+    path: ['phone'],
+  });
+export type RemoteJoinBody = z.infer<typeof remoteJoinBody>;
 
 export const myDeskSchema = z.object({ desk: deskStateSchema.nullable() });
 

@@ -104,6 +104,25 @@ export interface ConversationsTable {
   search_vector: ColumnType<string, never, never>;
   /** Subject and message texts, kept by triggers (migration 0032). */
   search_document: ColumnType<string, never, never>;
+  /** Triage on arrival (migration 0060): the priority the urgency rules suggest, and why. */
+  suggested_priority: Priority | null;
+  triage_signals: Json;
+  /** SLA (migration 0050): the applied policy, its clock and the due times it sets. */
+  sla_policy_id: string | null;
+  sla_elapsed_seconds: Generated<number>;
+  sla_clock_started_at: Date | string | null;
+  sla_next_response_from_seconds: number | null;
+  first_response_due_at: Date | string | null;
+  next_response_due_at: Date | string | null;
+  resolution_due_at: Date | string | null;
+  sla_due_at: Date | string | null;
+  sla_warning_at: Date | string | null;
+  first_response_warned_at: Date | string | null;
+  next_response_warned_at: Date | string | null;
+  resolution_warned_at: Date | string | null;
+  first_response_breached_at: Date | string | null;
+  next_response_breached_at: Date | string | null;
+  resolution_breached_at: Date | string | null;
 }
 
 export interface ConversationTagsTable {
@@ -127,6 +146,8 @@ export interface MessagesTable {
   external_id: string | null;
   created_at: CreatedAt;
   search_vector: ColumnType<string, never, never>;
+  /** Detected language of a customer's message (migration 0060); null when unsure. */
+  language: string | null;
 }
 
 export interface ConversationEventsTable {
@@ -209,6 +230,18 @@ export interface ChatUploadsTable {
   created_at: CreatedAt;
 }
 
+/** An agent's file for a reply or note (migration 0033): theirs until `message_id` sends it. */
+export interface AgentUploadsTable {
+  id: Generated<string>;
+  agent_id: string | null;
+  sha256: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  message_id: Generated<string | null>;
+  created_at: CreatedAt;
+}
+
 export type MailboxInboundType = 'smtp' | 'imap';
 export type EmailKind = 'person' | 'auto_reply' | 'bulk' | 'bounce' | 'acknowledgement' | 'reply';
 
@@ -231,6 +264,11 @@ export interface MailboxesTable {
   signature: Generated<string>;
   outbound_smtp_url_sealed: string | null;
   team_id: string | null;
+  is_enabled: Generated<boolean>;
+  default_language: Generated<string>;
+  inbound_checked_at: Date | null;
+  inbound_error: string | null;
+  inbound_error_at: Date | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -371,7 +409,26 @@ export interface WalkInVisitsTable {
   outcome: string | null;
   note: Generated<string>;
   tracking_token: string;
+  /** Where the customer asked to be told their turn is near (0081): lower-case email, E.164 phone. */
+  notify_email: Generated<string | null>;
+  notify_phone: Generated<string | null>;
   created_at: CreatedAt;
+}
+
+export interface WalkInNotificationsTable {
+  id: Generated<string>;
+  visit_id: string;
+  kind: 'turn_near' | 'called';
+  call_number: Generated<number>;
+  channel: 'email' | 'sms';
+  recipient: string;
+  desk_name: string | null;
+  status: Generated<'queued' | 'sent' | 'failed' | 'skipped'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  provider_message_id: string | null;
+  created_at: CreatedAt;
+  sent_at: Date | null;
 }
 
 export interface WalkInPromisesTable {
@@ -386,6 +443,21 @@ export interface WalkInPromisesTable {
   is_kept: boolean | null;
 }
 
+/** An ETA shown to a customer, resolved at the first agent response (migration 0060). */
+export interface EtaPromisesTable {
+  id: Generated<string>;
+  conversation_id: string;
+  channel: 'email' | 'web_form' | 'chat';
+  queue: string;
+  p50_seconds: number;
+  p90_seconds: number;
+  promised_at: Date | string;
+  resolved_at: Date | string | null;
+  first_response_at: Date | string | null;
+  kept: boolean | null;
+  error_seconds: number | null;
+}
+
 export interface NotificationsTable {
   id: Generated<string>;
   recipient_id: string;
@@ -395,6 +467,35 @@ export interface NotificationsTable {
   text: string;
   created_at: CreatedAt;
   read_at: Date | null;
+}
+
+/** A business-hours calendar (migration 0050), as `createCalendar` reads it. */
+export interface BusinessCalendarsTable {
+  id: Generated<string>;
+  name: string;
+  time_zone: string;
+  weekly_hours: Json;
+  holidays: ColumnType<unknown, string | null | undefined, string | null>;
+  closures: Json;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SlaPoliciesTable {
+  id: Generated<string>;
+  name: string;
+  position: number;
+  is_enabled: Generated<boolean>;
+  conditions: Json;
+  first_response_minutes: number | null;
+  next_response_minutes: number | null;
+  resolution_minutes: number | null;
+  calendar_id: string | null;
+  warning_minutes: Generated<number>;
+  on_warning: Json;
+  on_breach: Json;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
 }
 
 export interface Database {
@@ -421,6 +522,7 @@ export interface Database {
   chat_visitors: ChatVisitorsTable;
   chats: ChatsTable;
   chat_uploads: ChatUploadsTable;
+  agent_uploads: AgentUploadsTable;
   walk_in_locations: WalkInLocationsTable;
   walk_in_services: WalkInServicesTable;
   walk_in_service_agents: WalkInServiceAgentsTable;
@@ -429,6 +531,10 @@ export interface Database {
   walk_in_ticket_counters: WalkInTicketCountersTable;
   walk_in_visits: WalkInVisitsTable;
   walk_in_promises: WalkInPromisesTable;
+  walk_in_notifications: WalkInNotificationsTable;
+  eta_promises: EtaPromisesTable;
+  business_calendars: BusinessCalendarsTable;
+  sla_policies: SlaPoliciesTable;
   notifications: NotificationsTable;
 }
 
@@ -447,3 +553,4 @@ export type ChatVisitorRow = Selectable<ChatVisitorsTable>;
 export type ChatRow = Selectable<ChatsTable>;
 export type ChatUploadRow = Selectable<ChatUploadsTable>;
 export type WalkInVisitRow = Selectable<WalkInVisitsTable>;
+export type WalkInNotificationRow = Selectable<WalkInNotificationsTable>;

@@ -7,7 +7,9 @@ import type { Principal } from '../../platform/http.ts';
 import { hasRole } from '../auth/index.ts';
 import { loadViewer, postAgentMessage, updateConversation } from '../conversations/index.ts';
 import { loadOrderedLine } from './line.service.ts';
+import { announceLineChange } from './line-change.ts';
 import { canMarkNoShow, pickNextVisit, readmittedQueuedAt, transferredQueuedAt } from './line-rules.ts';
+import { queueCalledNotices } from './notifications.service.ts';
 import { findDeskRow } from './setup.repository.ts';
 import { getLocation } from './setup.service.ts';
 import { toWalkInVisit } from './visit-dto.ts';
@@ -20,11 +22,9 @@ import {
   listVisitsAtDesks,
   lockVisitRow,
   resolvePromises,
-  signalLineChanged,
   updateVisitRow,
   upsertDeskSession,
 } from './visits.repository.ts';
-import { lineChannel } from './visits.service.ts';
 import {
   deskBusy,
   deskNotFound,
@@ -95,7 +95,7 @@ export async function signInAtDesk(
       service_ids: wanted,
       signed_in_at: deps.clock.now(),
     });
-    await signalLineChanged(tx, lineChannel, location.id);
+    await announceLineChange(tx, location.id);
   });
   return getDeskState(deps.db, deskId);
 }
@@ -108,7 +108,7 @@ export async function signOutOfDesk(deps: DeskDeps, principal: Principal, deskId
     if (!session) return;
     if (session.agent_id !== principal.agentId && !hasRole(principal, 'supervisor')) throw deskTaken();
     await deleteDeskSession(tx, deskId);
-    await signalLineChanged(tx, lineChannel, desk.location_id);
+    await announceLineChange(tx, desk.location_id);
   });
   return getDeskState(deps.db, deskId);
 }
@@ -167,7 +167,8 @@ export async function callNext(deps: DeskDeps, principal: Principal, deskId: str
       call_count: next.call_count + 1,
     });
     await resolvePromises(tx, visit.id, now);
-    await signalLineChanged(tx, lineChannel, location.id);
+    await queueCalledNotices(tx, visit);
+    await announceLineChange(tx, location.id);
     return visit;
   });
   if (called)
@@ -210,16 +211,18 @@ async function actOnVisit(
       if (!session || session.desk_id !== current.desk_id) throw notAtDesk();
     }
     const changed = await change(current, now, tx);
-    await signalLineChanged(tx, lineChannel, current.location_id);
+    await announceLineChange(tx, current.location_id);
     return changed;
   });
   return withCustomerName(deps.db, visit);
 }
 
 export function recallVisit(deps: DeskDeps, principal: Principal, visitId: string) {
-  return actOnVisit(deps, principal, visitId, 'recall', (visit, now, tx) =>
-    updateVisitRow(tx, visit.id, { called_at: now, call_count: visit.call_count + 1 }),
-  );
+  return actOnVisit(deps, principal, visitId, 'recall', async (visit, now, tx) => {
+    const recalled = await updateVisitRow(tx, visit.id, { called_at: now, call_count: visit.call_count + 1 });
+    await queueCalledNotices(tx, recalled);
+    return recalled;
+  });
 }
 
 export async function markNoShow(deps: DeskDeps, principal: Principal, visitId: string) {

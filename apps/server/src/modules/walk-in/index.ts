@@ -7,6 +7,7 @@ import { registerPublicPages } from './public-pages.ts';
 import { registerSetupRoutes } from './setup.routes.ts';
 
 export { estimateLineWait, type LineState, type LineWait } from './line-eta.ts';
+export { walkInCrontab, walkInTasks } from './notification.tasks.ts';
 
 const registeredApps = new WeakSet<FastifyInstance>();
 

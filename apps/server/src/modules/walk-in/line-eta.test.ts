@@ -21,7 +21,7 @@ const newTax = { kind: 'new', serviceId: 'tax' } as const;
 
 describe('the expected wait in a walk-in line', () => {
   it('with a free desk and nobody ahead, the customer is called at once', () => {
-    expect(estimateLineWait(line({}), newTax)).toEqual({ p50Seconds: 0, p90Seconds: 0 });
+    expect(estimateLineWait(line({}), newTax)).toEqual({ p10Seconds: 0, p50Seconds: 0, p90Seconds: 0 });
   });
 
   it('reduces to the queue-length predictor: four ahead of one busy desk at 5 min each is about 25 min', () => {

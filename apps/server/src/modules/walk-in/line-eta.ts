@@ -1,6 +1,8 @@
 import type { VisitWait } from '@frontline/contracts';
 import {
   type AgentOnRota,
+  type EtaForecast,
+  type EtaTarget,
   fitHandlingTime,
   forecastFirstResponse,
   type HandlingTimeModel,
@@ -27,7 +29,8 @@ export type LineState = {
   servingPeriods: Array<{ start: number; end: number }> | null;
 };
 
-export type LineWait = { p50Seconds: number; p90Seconds: number };
+/** P10 is the soonest a visit may realistically be called ("your turn is near" uses it). */
+export type LineWait = { p10Seconds: number; p50Seconds: number; p90Seconds: number };
 
 /** Below this many finished visits the location's own times say too little; use the default. */
 const MIN_SAMPLES = 5;
@@ -70,16 +73,17 @@ function skillsOf(line: LineState, visit: { serviceId: string; targetDeskId: str
   return [visit.targetDeskId ? deskSkill(visit.targetDeskId) : visit.serviceId];
 }
 
+type LineTarget = { kind: 'new'; serviceId: string } | { kind: 'waiting'; visitId: string };
+
 /**
- * @example estimateLineWait(line, { kind: 'new', serviceId }) // → { p50Seconds: 540, p90Seconds: 1260 }
- * Null when no open desk serves the service (the visit would not be called today), or the visit
- * is not in the calling order.
+ * The line as the ETA engine sees it: each open desk an agent with one slot, the visits in
+ * calling order. Null when the target is not in the calling order (an appointment not yet due
+ * has a time, not a wait).
  */
-export function estimateLineWait(
+export function toLineSnapshot(
   line: LineState,
-  target: { kind: 'new'; serviceId: string } | { kind: 'waiting'; visitId: string },
-): LineWait | null {
-  // An appointment not yet due is not in the calling order: it has a time, not a wait.
+  target: LineTarget,
+): { snapshot: QueueSnapshot; target: EtaTarget } | null {
   if (target.kind === 'waiting' && !line.waiting.some((visit) => visit.id === target.visitId)) return null;
   const snapshot: QueueSnapshot = {
     queueId: `walk-in:${line.locationId}`,
@@ -96,19 +100,39 @@ export function estimateLineWait(
         : defaultHandling,
     patience: null,
   };
-  const forecast = forecastFirstResponse(
+  return {
     snapshot,
-    target.kind === 'new'
-      ? { kind: 'new', skills: skillsOf(line, { serviceId: target.serviceId, targetDeskId: null }) }
-      : { kind: 'waiting', customerId: target.visitId },
-    { runs: RUNS },
-  );
-  if (forecast.p50Seconds === null || forecast.p90Seconds === null) return null;
-  return { p50Seconds: Math.round(forecast.p50Seconds), p90Seconds: Math.round(forecast.p90Seconds) };
+    target:
+      target.kind === 'new'
+        ? { kind: 'new', skills: skillsOf(line, { serviceId: target.serviceId, targetDeskId: null }) }
+        : { kind: 'waiting', customerId: target.visitId },
+  };
+}
+
+/** The engine's whole forecast for the target (P10–P90 and mean); null as for `toLineSnapshot`. */
+export function forecastLineWait(line: LineState, target: LineTarget): EtaForecast | null {
+  const input = toLineSnapshot(line, target);
+  return input ? forecastFirstResponse(input.snapshot, input.target, { runs: RUNS }) : null;
+}
+
+/**
+ * @example estimateLineWait(line, { kind: 'new', serviceId }) // → { p10Seconds: 180, p50Seconds: 540, p90Seconds: 1260 }
+ * Null when no open desk serves the service (the visit would not be called today), or the visit
+ * is not in the calling order.
+ */
+export function estimateLineWait(line: LineState, target: LineTarget): LineWait | null {
+  const forecast = forecastLineWait(line, target);
+  if (!forecast || forecast.p50Seconds === null || forecast.p90Seconds === null) return null;
+  return {
+    // P10 ≤ P50, so it is known whenever the P50 is.
+    p10Seconds: Math.round(forecast.p10Seconds ?? forecast.p50Seconds),
+    p50Seconds: Math.round(forecast.p50Seconds),
+    p90Seconds: Math.round(forecast.p90Seconds),
+  };
 }
 
 /** "About N min, at the latest M min": whole minutes, at least 1, the latest never below "about". */
-export function toVisitWait(wait: LineWait): VisitWait {
+export function toVisitWait(wait: Pick<LineWait, 'p50Seconds' | 'p90Seconds'>): VisitWait {
   const aboutMinutes = Math.max(1, Math.round(wait.p50Seconds / 60));
   return { aboutMinutes, latestMinutes: Math.max(aboutMinutes, Math.ceil(wait.p90Seconds / 60)) };
 }

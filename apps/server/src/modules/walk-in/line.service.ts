@@ -146,6 +146,7 @@ export async function buildBoard(db: Queryable, line: Line): Promise<Board> {
     locationName: location.name,
     languages: location.languages,
     isOpen: line.isOpen,
+    allowsRemoteJoin: location.allowsRemoteJoin,
     recentCalls: calls.map((call) => ({
       ticket: call.ticket,
       deskName: call.desk_name,

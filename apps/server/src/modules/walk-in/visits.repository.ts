@@ -47,6 +47,8 @@ type NewVisit = {
   queued_at: Date;
   appointment_at: Date | null;
   tracking_token: string;
+  notify_email: string | null;
+  notify_phone: string | null;
 };
 
 export function insertVisit(db: Queryable, row: NewVisit) {

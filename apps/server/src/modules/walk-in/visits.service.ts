@@ -9,9 +9,11 @@ import type {
 import type { Queryable } from '../../db/database.ts';
 import type { WalkInVisitRow } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
+import { validationFailed } from '../../platform/errors.ts';
 import { createConversation } from '../conversations/index.ts';
-import { createCustomer } from '../customers/index.ts';
+import { createCustomer, normaliseIdentity } from '../customers/index.ts';
 import { loadLine, positionInLine, ticketRefusal } from './line.service.ts';
+import { announceLineChange } from './line-change.ts';
 import { estimateLineWait, toVisitWait } from './line-eta.ts';
 import { formatTicket, localDayAt } from './line-rules.ts';
 import { getLocation } from './setup.service.ts';
@@ -21,7 +23,6 @@ import {
   findVisitByToken,
   insertPromise,
   insertVisit,
-  signalLineChanged,
   takeNextTicketNumber,
 } from './visits.repository.ts';
 import {
@@ -32,8 +33,7 @@ import {
   visitNotFound,
 } from './walk-in.errors.ts';
 
-/** NOTIFY channel carrying a location id whenever its line changes (see walk-in-hub.ts). */
-export const lineChannel = 'frontline_walk_in';
+export { lineChannel } from './line-change.ts';
 
 type VisitDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 export type TicketSource = 'kiosk' | 'remote' | 'desk' | 'appointment';
@@ -51,6 +51,27 @@ async function customerFor(deps: VisitDeps, input: TakeTicketBody, ticketHint: s
     notes: '',
   });
   return { id: customer.id };
+}
+
+/**
+ * The contact the visitor left to be notified at, in stored form (lower-case email, E.164
+ * phone); a phone or email that cannot be used is refused before a number is taken.
+ */
+function notifyContactOf(deps: VisitDeps, input: TakeTicketBody) {
+  const contact = { notify_email: null as string | null, notify_phone: null as string | null };
+  const problems = [];
+  if (input.email) {
+    const email = normaliseIdentity('email', input.email);
+    if (email.ok) contact.notify_email = email.identity.value;
+    else problems.push({ path: 'email', message: email.reason });
+  }
+  if (input.phone) {
+    const phone = normaliseIdentity('phone', input.phone, deps.config.defaultPhoneCountry);
+    if (phone.ok) contact.notify_phone = phone.identity.value;
+    else problems.push({ path: 'phone', message: phone.reason });
+  }
+  if (problems.length > 0) throw validationFailed(problems);
+  return contact;
 }
 
 /** The visit's expected wait from the live line, recorded as a promise to the customer. */
@@ -118,6 +139,7 @@ export async function issueVisit(
   options: { source: TicketSource; localDay: string; queuedAt: Date; appointmentAt: Date | null },
 ): Promise<Ticket> {
   const { source, localDay } = options;
+  const contact = notifyContactOf(deps, input);
   // Each step commits on its own so no transaction waits on a second connection: the counter's
   // upsert is atomic by itself (a failure later leaves a gap in the numbers, never a duplicate),
   // and the conversation is created through its module's own use case.
@@ -149,6 +171,7 @@ export async function issueVisit(
       queued_at: options.queuedAt,
       appointment_at: options.appointmentAt,
       tracking_token: randomBytes(18).toString('base64url'),
+      ...contact,
     });
     const shown = await promiseWait(
       tx,
@@ -157,7 +180,7 @@ export async function issueVisit(
       source === 'kiosk' || source === 'remote' ? 'kiosk' : 'desk',
       now,
     );
-    await signalLineChanged(tx, lineChannel, location.id);
+    await announceLineChange(tx, location.id);
     return { visit, shown };
   });
   return {

@@ -5,7 +5,7 @@ import { type JobAttempt, type OutboundDeps, sendSystemMail } from './outbound.s
 
 /** Mail another channel asks us to send to a customer: a chat transcript, "we got your request". */
 export type CustomerNotice = {
-  kind: 'chat_transcript' | 'request_received';
+  kind: 'chat_transcript' | 'request_received' | 'walk_in_notice';
   to: string;
   subject: string;
   text: string;
@@ -18,7 +18,7 @@ export class NoMailboxError extends Error {}
 
 /**
  * Sends a customer notice from the first mailbox, threaded like our replies so the customer's
- * answer lands in the same conversation. Without any mailbox there is no sender address: the job
+ * answer lands in the same conversation; resolves to its delivery status ('sent', 'failed'). Without any mailbox there is no sender address: the job
  * fails and the queue retries it with back-off, so the notice goes out once an admin adds one.
  */
 export async function sendCustomerNotice(deps: OutboundDeps, notice: CustomerNotice, attempt: JobAttempt) {
@@ -26,7 +26,7 @@ export async function sendCustomerNotice(deps: OutboundDeps, notice: CustomerNot
   if (!mailbox) throw new NoMailboxError('No mailbox is configured to send customer email from');
   // Identical notices (a retried job, a transcript asked for twice) share one Message-ID: one mail.
   const digest = createHash('sha256').update(`${notice.kind}\n${notice.to}\n${notice.text}`).digest('hex');
-  await sendSystemMail(
+  return sendSystemMail(
     deps,
     {
       mailbox,

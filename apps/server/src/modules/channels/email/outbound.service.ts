@@ -1,7 +1,9 @@
+import type { SupportedLanguage } from '@frontline/contracts';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { MailboxRow } from '../../../db/schema.ts';
 import type { Deps } from '../../../deps.ts';
 import { publishChange } from '../../../platform/realtime.ts';
+import { recordPromise } from '../../eta/index.ts';
 import { defaultAcknowledgementTemplates, renderAcknowledgement } from './acknowledgement.ts';
 import { composeOutboundMail, outboundMessageId } from './compose-outbound.ts';
 import { isAddressFailing } from './email-messages.repository.ts';
@@ -22,7 +24,7 @@ import {
   recordOutboundMail,
   updateDelivery,
 } from './outbound.repository.ts';
-import { describeResponsePromise, responsePromiseFor } from './response-promise.ts';
+import { describeResponsePromise, responsePromiseFor, responsePromiseSeconds } from './response-promise.ts';
 import { loadSecretBox } from './secret-box.ts';
 import { createReplyToken, splitPlusAddress } from './threading.ts';
 
@@ -221,12 +223,17 @@ export async function sendAcknowledgement(
   const mailbox = await findMailbox(deps.db, received.mailbox_id);
   if (!mailbox?.acknowledge || (await isAddressFailing(deps.db, received.from_address))) return;
 
-  const language = chooseReplyLanguage(conversation.language, conversation.preferred_language);
+  const language = chooseReplyLanguage(
+    conversation.language,
+    conversation.preferred_language,
+    mailbox.default_language as SupportedLanguage,
+  );
   const template =
     (await findTemplate(deps.db, mailbox.id, language)) ?? defaultAcknowledgementTemplates[language];
+  const promise = responsePromiseFor(mailbox);
   const rendered = renderAcknowledgement(template, {
     reference: String(conversation.reference),
-    responsePromise: describeResponsePromise(responsePromiseFor(mailbox), language),
+    responsePromise: describeResponsePromise(promise, language),
     subject: conversation.subject,
     customerName: conversation.customer_name,
     mailboxName: mailbox.name,
@@ -243,6 +250,8 @@ export async function sendAcknowledgement(
       metadata: { kind: 'acknowledgement', language },
       inReplyTo: received.rfc_message_id,
       references: received.reference_ids,
+      // "within 4 hours" names only a deadline: it is both the P50 and the P90 of this promise.
+      promise: { p50Seconds: responsePromiseSeconds(promise), p90Seconds: responsePromiseSeconds(promise) },
     },
     attempt,
   );
@@ -259,6 +268,8 @@ export type SystemMail = {
   metadata: { kind: string; language: string };
   inReplyTo: string | null;
   references: string[];
+  /** The ETA the mail tells the customer, recorded as a promise with the mail's message. */
+  promise?: { p50Seconds: number; p90Seconds: number };
 };
 
 /**
@@ -304,6 +315,15 @@ export async function sendSystemMail(deps: OutboundDeps, mail: SystemMail, attem
       cc_addresses: '[]',
       reply_to_addresses: '[]',
     });
+    if (mail.promise) {
+      await recordPromise(tx, {
+        conversationId: conversation.id,
+        channel: 'email',
+        queue: 'email',
+        ...mail.promise,
+        promisedAt: deps.clock.now(),
+      });
+    }
     await publishChange(tx, {
       type: 'message.created',
       conversationId: conversation.id,
@@ -312,7 +332,7 @@ export async function sendSystemMail(deps: OutboundDeps, mail: SystemMail, attem
     return inserted.id;
   });
   const recorded = await findEmailDetails(deps.db, messageId);
-  if (recorded?.delivery_status !== 'queued') return;
+  if (recorded?.delivery_status !== 'queued') return recorded?.delivery_status ?? null;
   const composed = composeOutboundMail({
     kind: 'acknowledgement',
     mailbox,
@@ -334,4 +354,6 @@ export async function sendSystemMail(deps: OutboundDeps, mail: SystemMail, attem
     { ...composed, subject: mail.subject },
     attempt,
   );
+  // 'sent', or 'failed' when the relay refused it for good or the last attempt failed.
+  return (await findEmailDetails(deps.db, messageId))?.delivery_status ?? null;
 }

@@ -1,0 +1,7 @@
+export {
+  createSmsProvider,
+  type OutgoingSms,
+  type SentSms,
+  type SmsProvider,
+  SmsSendError,
+} from './sms-provider.ts';
