@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { registerAgentRoutes } from './modules/agents/index.ts';
+import { registerAttachmentRoutes } from './modules/attachments/index.ts';
 import { installAuthentication, registerAuthRoutes } from './modules/auth/index.ts';
 import { registerChatChannel } from './modules/channels/chat/index.ts';
 import { registerEmailRoutes } from './modules/channels/email/index.ts';
@@ -94,6 +95,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerAgentRoutes(app, deps);
   registerCustomerRoutes(app, deps);
   registerConversationRoutes(app, deps);
+  registerAttachmentRoutes(app, deps);
   registerSettingsRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerEmailRoutes(app, deps);

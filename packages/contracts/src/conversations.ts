@@ -61,6 +61,31 @@ export const conversationSummarySchema = z
   .meta({ id: 'ConversationSummary' });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 
+/**
+ * Files agents may attach to replies and notes (the same rule as the chat widget's uploads): the
+ * server decides the type by the file's first bytes, so `acceptedTypes` is a hint for pickers.
+ */
+export const messageAttachmentLimits = {
+  maxBytes: 10 * 1_048_576,
+  maxFiles: 10,
+  acceptedTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'],
+} as const;
+
+/** A file sent with a message. `url` downloads it with the agent's session (images inline). */
+export const messageAttachmentSchema = z
+  .object({
+    id: uuid,
+    name: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number().int(),
+    url: z.string(),
+  })
+  .meta({ id: 'MessageAttachment' });
+export type MessageAttachment = z.infer<typeof messageAttachmentSchema>;
+
+/** `POST /api/v1/attachments` answers the stored upload; send its id in `attachmentIds`. */
+export const attachmentUploadResponse = messageAttachmentSchema;
+
 export const messageSchema = z
   .object({
     id: uuid,
@@ -73,6 +98,8 @@ export const messageSchema = z
     visibility,
     body: z.string(),
     bodyHtml: z.string().nullable(),
+    /** Files sent with the message (chat, web form and agents' uploads; email files are in its email details). */
+    attachments: z.array(messageAttachmentSchema),
     createdAt: isoDateTime,
   })
   .meta({ id: 'Message' });
@@ -181,12 +208,19 @@ export const listConversationsQuery = z.strictObject({
 });
 export type ListConversationsQuery = z.infer<typeof listConversationsQuery>;
 
-export const postMessageBody = z.strictObject({
-  body: z.string().trim().min(1).max(100_000),
-  visibility: visibility.default('public'),
-  /** Set the conversation's status in the same step ("send and solve"). */
-  status: conversationStatus.optional(),
-});
+export const postMessageBody = z
+  .strictObject({
+    body: z.string().trim().max(100_000).default(''),
+    visibility: visibility.default('public'),
+    /** Set the conversation's status in the same step ("send and solve"). */
+    status: conversationStatus.optional(),
+    /** The caller's own unsent uploads (`POST /api/v1/attachments`) to send with the message. */
+    attachmentIds: z.array(uuid).max(messageAttachmentLimits.maxFiles).default([]),
+  })
+  .refine((message) => message.body.length > 0 || message.attachmentIds.length > 0, {
+    path: ['body'],
+    message: 'Write something or attach a file',
+  });
 
 export const postMessageResponse = messageSchema;
 

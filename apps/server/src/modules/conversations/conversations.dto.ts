@@ -1,4 +1,9 @@
-import type { ConversationEvent, ConversationSummary, Message } from '@frontline/contracts';
+import type {
+  ConversationEvent,
+  ConversationSummary,
+  Message,
+  MessageAttachment,
+} from '@frontline/contracts';
 import type { ConversationEventRow, MessageRow } from '../../db/schema.ts';
 import type { ConversationSummaryRow } from './conversations.queries.ts';
 
@@ -33,6 +38,27 @@ export function toConversationSummaryDto(row: ConversationSummaryRow): Conversat
   };
 }
 
+/** What a message keeps of each file it sent, in `metadata.attachments` (chat, web form and agents alike). */
+export type AttachmentMetadata = { id: string; name: string; contentType: string; sizeBytes: number };
+
+/** Where agents download an agent's upload with their session. */
+export const agentUploadUrl = (id: string) => `/api/v1/attachments/${id}`;
+/** Files customers sent (chat, web form) are served with the chat's uploads. */
+const customerUploadUrl = (id: string) => `/api/v1/chats/uploads/${id}`;
+
+function toMessageAttachments(row: MessageRow): MessageAttachment[] {
+  const metadata = (row.metadata ?? {}) as { attachments?: unknown };
+  if (!Array.isArray(metadata.attachments)) return [];
+  const urlOf = row.author_type === 'agent' ? agentUploadUrl : customerUploadUrl;
+  return (metadata.attachments as AttachmentMetadata[]).map((file) => ({
+    id: file.id,
+    name: file.name,
+    contentType: file.contentType,
+    sizeBytes: file.sizeBytes,
+    url: urlOf(file.id),
+  }));
+}
+
 export function toMessageDto(row: MessageRow): Message {
   return {
     id: row.id,
@@ -45,6 +71,7 @@ export function toMessageDto(row: MessageRow): Message {
     visibility: row.visibility,
     body: row.body_text,
     bodyHtml: row.body_html,
+    attachments: toMessageAttachments(row),
     createdAt: iso(row.created_at),
   };
 }

@@ -53,3 +53,11 @@ export const mergeTargetNotFound = () =>
     title: 'No such target conversation',
     errors: [{ path: 'body.targetConversationId', message: 'no conversation with this id' }],
   });
+
+export const unknownAttachment = () =>
+  new AppError({
+    code: 'conversations.unknown_attachment',
+    status: 422,
+    title: 'An attachment is not one of your uploads, or was already sent',
+    errors: [{ path: 'body.attachmentIds', message: 'not an unsent upload of yours' }],
+  });

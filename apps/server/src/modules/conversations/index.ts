@@ -1,6 +1,7 @@
 export { closeSolvedConversations, conversationCrontab, conversationTasks } from './auto-close.ts';
 export { canSeeConversation, type Viewer } from './conversation-access.ts';
 export { mergeConversations, updateConversation } from './conversation-changes.service.ts';
+export { agentUploadUrl } from './conversations.dto.ts';
 export { registerConversationRoutes } from './conversations.routes.ts';
 export {
   createConversation,

@@ -11,8 +11,13 @@ import {
   statusAfterCustomerMessage,
 } from './conversation-status.ts';
 import { planStatusChange } from './conversation-update.ts';
-import { toMessageDto } from './conversations.dto.ts';
-import { conversationClosed, conversationMerged, conversationNotFound } from './conversations.errors.ts';
+import { type AttachmentMetadata, toMessageDto } from './conversations.dto.ts';
+import {
+  conversationClosed,
+  conversationMerged,
+  conversationNotFound,
+  unknownAttachment,
+} from './conversations.errors.ts';
 import {
   findMessageByExternalId,
   insertEvents,
@@ -21,6 +26,7 @@ import {
   lockConversation,
   updateConversationRow,
 } from './conversations.repository.ts';
+import { linkAgentUploads, lockUnsentAgentUploads } from './message-attachments.repository.ts';
 
 function assertAcceptsMessages(conversation: ConversationRow) {
   if (conversation.status === 'closed') throw conversationClosed();
@@ -38,13 +44,32 @@ export type AgentMessageInput = {
   visibility: 'public' | 'internal';
   /** "Send and solve": the status to set in the same step. */
   status?: ConversationStatus;
+  /** The agent's own unsent uploads to send with it. */
+  attachmentIds?: string[];
 };
+
+/** The agent's own unsent uploads among `ids`, locked; 422 if any is someone else's, sent, or unknown. */
+async function claimAgentUploads(
+  tx: Tx,
+  agentId: string,
+  ids: readonly string[],
+): Promise<AttachmentMetadata[]> {
+  const unique = [...new Set(ids)];
+  const rows = await lockUnsentAgentUploads(tx, agentId, unique);
+  if (rows.length !== unique.length) throw unknownAttachment();
+  return unique.map((id) => {
+    const row = rows.find((candidate) => candidate.id === id)!;
+    return { id, name: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes };
+  });
+}
 
 /**
  * An agent's reply or internal note. A public reply is the response the customer waits for: it
  * opens a `new` conversation, stamps the first response and ends the customer's wait. A note is
  * for colleagues and changes none of that. With `status` the conversation moves on in the same
- * transaction, checked against the status machine from where the reply left it.
+ * transaction, checked against the status machine from where the reply left it. Files the agent
+ * uploaded go with it, claimed in the same transaction: the channel sends them with the reply
+ * (email attachments, chat files), and a note's files stay with the agents.
  */
 export async function postAgentMessage(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -61,6 +86,7 @@ export async function postAgentMessage(
     const requested = input.status ?? afterReply;
     assertTransition(afterReply, requested);
     const statusChange = planStatusChange(conversation.status, requested, now);
+    const attachments = await claimAgentUploads(tx, viewer.agentId, input.attachmentIds ?? []);
 
     const message = await insertMessage(tx, {
       conversation_id: conversationId,
@@ -71,8 +97,14 @@ export async function postAgentMessage(
       author_agent_id: viewer.agentId,
       visibility: input.visibility,
       body_text: input.body,
+      metadata: JSON.stringify(attachments.length > 0 ? { attachments } : {}),
       created_at: now,
     });
+    await linkAgentUploads(
+      tx,
+      attachments.map((file) => file.id),
+      message.id,
+    );
     const set: ConversationUpdate = { updated_at: now };
     if (isReply) {
       set.last_message_at = now;

@@ -48,19 +48,7 @@ export const noEmailForTranscript = () =>
 
 export const nothingToTranscribe = () => conflict('chat.no_chat', 'There is no chat to send yet');
 
-export const uploadTooLarge = (limitBytes: number) =>
-  new AppError({
-    code: 'uploads.too_large',
-    status: 413,
-    title: `The file is larger than ${Math.round(limitBytes / 1_048_576)} MB`,
-  });
-
-export const uploadTypeRefused = () =>
-  new AppError({
-    code: 'uploads.type_not_allowed',
-    status: 415,
-    title: 'Only images (PNG, JPEG, GIF, WebP), PDF and plain text files can be sent',
-  });
+export { uploadTooLarge, uploadTypeRefused } from '../../attachments/index.ts';
 
 export const uploadNotFound = () => notFound('uploads.not_found', 'No such file');
 

@@ -4,9 +4,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../../deps.ts';
+import { maxUploadBytes } from '../../attachments/index.ts';
 import { requireRole } from '../../auth/index.ts';
 import { requireVisitor } from './public-chat.routes.ts';
-import { maxUploadBytes } from './upload-types.ts';
 import { openSignedUpload, openUploadForAgent, storeUpload, type UploadFile } from './uploads.service.ts';
 
 type UploadDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'pool'>;

@@ -2,6 +2,12 @@ import type { ChatAttachment } from '@frontline/contracts';
 import type { Queryable } from '../../../db/database.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Principal } from '../../../platform/http.ts';
+import {
+  cleanFileName,
+  detectUploadType,
+  maxUploadBytes,
+  openPublicReplyUpload,
+} from '../../attachments/index.ts';
 import { canSeeConversation, loadViewer } from '../../conversations/index.ts';
 import { blobPath, storeBlob } from '../email/index.ts';
 import { toChatAttachment } from './chat.dto.ts';
@@ -9,7 +15,6 @@ import { unknownAttachment, uploadNotFound, uploadTooLarge, uploadTypeRefused } 
 import { findChatPlacement, findUpload, insertUpload, lockUnsentUploads } from './chat.repository.ts';
 import { loadChatKeys } from './chat-settings.service.ts';
 import { isValidUploadSignature } from './signatures.ts';
-import { cleanFileName, detectUploadType, maxUploadBytes } from './upload-types.ts';
 
 type UploadDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 
@@ -66,8 +71,16 @@ export async function openSignedUpload(
   const keys = await loadChatKeys(deps);
   if (!isValidUploadSignature(keys.uploadUrl, uploadId, signature)) throw uploadNotFound();
   const upload = await findUpload(deps.db, uploadId);
-  if (!upload) throw uploadNotFound();
-  return toFile(deps, upload);
+  if (upload) return toFile(deps, upload);
+  // A file an agent sent with a public reply reaches the visitor the same way.
+  const agentFile = await openPublicReplyUpload(deps, uploadId);
+  if (!agentFile) throw uploadNotFound();
+  return {
+    path: agentFile.path,
+    name: agentFile.name,
+    contentType: agentFile.contentType,
+    sizeBytes: agentFile.sizeBytes,
+  };
 }
 
 /** A file for an agent: only once sent in a conversation they may see. */

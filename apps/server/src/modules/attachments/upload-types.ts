@@ -1,17 +1,14 @@
-/**
- * What files visitors may send, recognised by their first bytes rather than by the name or the
- * Content-Type the browser claims: a renamed executable stays refused, and every file is served
- * back with the type we detected.
- */
-export const maxUploadBytes = 10 * 1_048_576;
+import { messageAttachmentLimits } from '@frontline/contracts';
 
-export type UploadType =
-  | 'image/png'
-  | 'image/jpeg'
-  | 'image/gif'
-  | 'image/webp'
-  | 'application/pdf'
-  | 'text/plain';
+/**
+ * What files visitors and agents may send, recognised by their first bytes rather than by the
+ * name or the Content-Type the browser claims: a renamed executable stays refused, and every file
+ * is served back with the type we detected. The limits are the contract's, so the workspace can
+ * refuse a file before uploading it.
+ */
+export const maxUploadBytes = messageAttachmentLimits.maxBytes;
+
+export type UploadType = (typeof messageAttachmentLimits.acceptedTypes)[number];
 
 const startsWith = (content: Buffer, signature: number[], offset = 0) =>
   signature.every((byte, index) => content[offset + index] === byte);
