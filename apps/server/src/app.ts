@@ -14,13 +14,15 @@ import type { Deps } from './deps.ts';
 import { registerAgentRoutes } from './modules/agents/index.ts';
 import { registerAttachmentRoutes } from './modules/attachments/index.ts';
 import { installAuthentication, registerAuthRoutes } from './modules/auth/index.ts';
-import { registerChatChannel } from './modules/channels/chat/index.ts';
+import { currentChatEta, currentWrittenEta, registerChatChannel } from './modules/channels/chat/index.ts';
 import { registerEmailRoutes } from './modules/channels/email/index.ts';
 import { registerWebFormRoutes } from './modules/channels/web-form/index.ts';
 import { registerConversationRoutes, registerStream } from './modules/conversations/index.ts';
 import { registerCustomerRoutes } from './modules/customers/index.ts';
+import { registerEtaRoutes } from './modules/eta/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { registerSettingsRoutes } from './modules/settings/index.ts';
+import { registerSlaRoutes } from './modules/sla/index.ts';
 import { registerWalkIn } from './modules/walk-in/index.ts';
 import { AppError } from './platform/errors.ts';
 import { registerHealthRoutes } from './platform/health.ts';
@@ -97,12 +99,18 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerConversationRoutes(app, deps);
   registerAttachmentRoutes(app, deps);
   registerSettingsRoutes(app, deps);
+  registerSlaRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerEmailRoutes(app, deps);
   registerStream(app, deps);
   registerChatChannel(app, deps);
   registerWebFormRoutes(app, deps);
   registerWalkIn(app, deps);
+  registerEtaRoutes(app, deps, {
+    chat: () => currentChatEta(deps),
+    email: () => currentWrittenEta(deps),
+    web_form: () => currentWrittenEta(deps),
+  });
   await registerWebApp(app, deps.config);
 
   return app;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cursorQuery, isoDateTime, languageCode, pageOf, uuid } from './common.ts';
+import { triageSignalSchema } from './eta.ts';
 
 export const conversationStatuses = [
   'new',
@@ -30,6 +31,31 @@ export const tag = z
   .max(64)
   .regex(/^[\p{L}\p{N}_\-.:/ ]+$/u, 'letters, digits, space and _-.:/ only');
 
+export const slaStates = ['ok', 'at_risk', 'breached', 'paused'] as const;
+export const slaState = z.enum(slaStates);
+export type SlaState = z.infer<typeof slaState>;
+
+/** A conversation's standing against its SLA policy; null on the conversation when none applies. */
+export const conversationSlaSchema = z
+  .object({
+    policyId: uuid,
+    policyName: z.string(),
+    /** At the moment of the response: `paused` while pending or on hold. Clients count down from `dueAt`. */
+    state: slaState,
+    /** The earliest target still counting, and when its warning comes. */
+    dueAt: isoDateTime.nullable(),
+    warningAt: isoDateTime.nullable(),
+    firstResponseDueAt: isoDateTime.nullable(),
+    nextResponseDueAt: isoDateTime.nullable(),
+    resolutionDueAt: isoDateTime.nullable(),
+    /** When a target was missed (kept after the target is met, for reports). */
+    firstResponseBreachedAt: isoDateTime.nullable(),
+    nextResponseBreachedAt: isoDateTime.nullable(),
+    resolutionBreachedAt: isoDateTime.nullable(),
+  })
+  .meta({ id: 'ConversationSla' });
+export type ConversationSla = z.infer<typeof conversationSlaSchema>;
+
 export const conversationSummarySchema = z
   .object({
     id: uuid,
@@ -57,6 +83,8 @@ export const conversationSummarySchema = z
     firstResponseAt: isoDateTime.nullable(),
     solvedAt: isoDateTime.nullable(),
     closedAt: isoDateTime.nullable(),
+    /** Standing against the SLA policy that applies; null when none does. */
+    sla: conversationSlaSchema.nullable(),
   })
   .meta({ id: 'ConversationSummary' });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
@@ -126,7 +154,12 @@ export const conversationEventSchema = z
 export type ConversationEvent = z.infer<typeof conversationEventSchema>;
 
 export const conversationDetailSchema = conversationSummarySchema
-  .extend({ messages: z.array(messageSchema), events: z.array(conversationEventSchema) })
+  .extend({
+    messages: z.array(messageSchema),
+    events: z.array(conversationEventSchema),
+    /** Triage on arrival: the priority the customer's words suggest, and why (never applied by itself). */
+    triage: z.object({ suggestedPriority: priority.nullable(), signals: z.array(triageSignalSchema) }),
+  })
   .meta({ id: 'ConversationDetail' });
 export type ConversationDetail = z.infer<typeof conversationDetailSchema>;
 
@@ -203,6 +236,8 @@ export const listConversationsQuery = z.strictObject({
    * finds the conversation with that reference.
    */
   text: z.string().trim().min(1).max(200).optional(),
+  /** `breached`: a target's due time has passed; `at_risk`: its warning has come, the due time not yet. */
+  sla: z.enum(['at_risk', 'breached']).optional(),
   sort: z.enum(['updated_desc', 'updated_asc', 'created_desc', 'created_asc']).default('updated_desc'),
   ...cursorQuery,
 });
@@ -245,4 +280,7 @@ export const conversationCountsSchema = z.object({
   pending: z.number().int(),
   onHold: z.number().int(),
   solved: z.number().int(),
+  /** Conversations whose SLA warning has come (due time not yet passed), and those past a due time. */
+  atRisk: z.number().int(),
+  breached: z.number().int(),
 });

@@ -3,6 +3,8 @@ import type { Tx } from '../../db/database.ts';
 import type { ConversationRow } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { publishChange } from '../../platform/realtime.ts';
+import { recomputeConversationSla } from '../sla/index.ts';
+import { clearSuggestion } from '../triage/index.ts';
 import { assertMayReassign, canSeeConversation, type Viewer } from './conversation-access.ts';
 import { statusAfterCustomerMessage } from './conversation-status.ts';
 import { planConversationUpdate, planStatusChange, type TimelineEntry } from './conversation-update.ts';
@@ -36,8 +38,8 @@ export async function lockVisibleConversation(tx: Tx, viewer: Viewer, id: string
   return row;
 }
 
-async function summaryOf(tx: Tx, id: string): Promise<ConversationSummary> {
-  return toConversationSummaryDto((await findConversationSummary(tx, id))!);
+async function summaryOf(tx: Tx, id: string, now: Date): Promise<ConversationSummary> {
+  return toConversationSummaryDto((await findConversationSummary(tx, id))!, now);
 }
 
 function agentEvents(conversationId: string, viewer: Viewer, entries: TimelineEntry[]) {
@@ -83,22 +85,25 @@ export async function updateConversation(
       assigneeId: input.assigneeId === undefined ? from.assigneeId : input.assigneeId,
     };
     assertMayReassign(viewer, from, to);
-    if (plan.events.length === 0) return summaryOf(tx, id);
+    if (plan.events.length === 0) return summaryOf(tx, id, now);
 
     await assertPlacementExists(tx, {
       teamId: to.teamId === from.teamId ? null : to.teamId,
       assigneeId: to.assigneeId === from.assigneeId ? null : to.assigneeId,
     });
     await updateConversationRow(tx, id, { ...plan.set, updated_at: now });
+    // The agent has decided the priority: the arrival triage's suggestion has had its say.
+    if (plan.set.priority !== undefined) await clearSuggestion(tx, id);
     await addTags(tx, id, plan.addedTags);
     await removeTags(tx, id, plan.removedTags);
     await insertEvents(tx, agentEvents(id, viewer, plan.events));
+    await recomputeConversationSla(tx, id, now);
     await publishChange(tx, {
       type: 'conversation.updated',
       conversationId: id,
       changes: plan.changedFields,
     });
-    return summaryOf(tx, id);
+    return summaryOf(tx, id, now);
   });
 }
 
@@ -169,6 +174,8 @@ export async function mergeConversations(
         ...targetStatus.events,
       ]),
     ]);
+    await recomputeConversationSla(tx, sourceId, now);
+    await recomputeConversationSla(tx, targetId, now);
     await publishChange(tx, {
       type: 'conversation.updated',
       conversationId: sourceId,
@@ -183,6 +190,6 @@ export async function mergeConversations(
         ...(targetStatus.events.length > 0 ? ['status'] : []),
       ],
     });
-    return { source: await summaryOf(tx, sourceId), target: await summaryOf(tx, targetId) };
+    return { source: await summaryOf(tx, sourceId, now), target: await summaryOf(tx, targetId, now) };
   });
 }

@@ -12,6 +12,8 @@ import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
 import { publishChange } from '../../platform/realtime.ts';
 import { findTeamIdsOfAgent, isActiveAgent, teamExists } from '../agents/index.ts';
 import { resolveCustomer } from '../customers/index.ts';
+import { recomputeConversationSla } from '../sla/index.ts';
+import { findSuggestionOf, triageArrival } from '../triage/index.ts';
 import { assertMayReassign, canSeeConversation, type Viewer } from './conversation-access.ts';
 import { toConversationSummaryDto, toEventDto, toMessageDto } from './conversations.dto.ts';
 import { conversationNotFound, unknownAssignee, unknownTeam } from './conversations.errors.ts';
@@ -107,7 +109,7 @@ export async function createConversation(
       last_message_at: now,
       waiting_since: now,
     });
-    await insertMessage(tx, {
+    const message = await insertMessage(tx, {
       conversation_id: conversation.id,
       channel,
       direction: 'inbound',
@@ -120,6 +122,17 @@ export async function createConversation(
       metadata: JSON.stringify(input.message.metadata ?? {}),
       created_at: now,
     });
+    // A walk-in's first message is our description of the ticket, not the customer's words.
+    if (channel !== 'walk_in') {
+      const body = input.message.body;
+      await triageArrival(tx, {
+        conversationId: conversation.id,
+        messageId: message.id,
+        text: input.subject && !body.startsWith(input.subject) ? `${input.subject}\n${body}` : body,
+        now,
+        isFirstMessage: true,
+      });
+    }
     await addTags(tx, conversation.id, [...new Set(input.tags ?? [])]);
     await insertEvents(tx, [
       {
@@ -130,23 +143,29 @@ export async function createConversation(
         data: { channel, ...placement },
       },
     ]);
+    await recomputeConversationSla(tx, conversation.id, now);
     await publishChange(tx, { type: 'conversation.created', conversationId: conversation.id });
     const row = await findConversationSummary(tx, conversation.id);
-    return toConversationSummaryDto(row!);
+    return toConversationSummaryDto(row!, now);
   });
 }
 
 export async function getConversation(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'clock'>,
   viewer: Viewer,
   id: string,
 ): Promise<ConversationDetail> {
   const row = await loadVisibleSummary(deps.db, viewer, id);
-  const [messages, events] = await Promise.all([findMessagesOf(deps.db, id), findEventsOf(deps.db, id)]);
+  const [messages, events, triage] = await Promise.all([
+    findMessagesOf(deps.db, id),
+    findEventsOf(deps.db, id),
+    findSuggestionOf(deps.db, id),
+  ]);
   return {
-    ...toConversationSummaryDto(row),
+    ...toConversationSummaryDto(row, deps.clock.now()),
     messages: messages.map(toMessageDto),
     events: events.map(toEventDto),
+    triage,
   };
 }
 
@@ -164,11 +183,12 @@ function readCursor(cursor: string | undefined, sort: ListConversationsQuery['so
 }
 
 export async function listConversations(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'clock'>,
   viewer: Viewer,
   query: ListConversationsQuery,
 ) {
   const after = readCursor(query.cursor, query.sort);
+  const now = deps.clock.now();
   const rows = await listConversationSummaries(deps.db, {
     viewer,
     statuses: query.status,
@@ -180,6 +200,7 @@ export async function listConversations(
     tag: query.tag,
     language: query.language,
     text: query.text,
+    sla: query.sla ? { state: query.sla, now } : undefined,
     sort: query.sort,
     limit: query.limit,
     after,
@@ -187,7 +208,7 @@ export async function listConversations(
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map(toConversationSummaryDto),
+    items: page.map((row) => toConversationSummaryDto(row, now)),
     nextCursor:
       rows.length > query.limit && last
         ? encodeCursor({ sort: query.sort, at: last.sort_key, id: last.id })
@@ -195,8 +216,8 @@ export async function listConversations(
   };
 }
 
-export async function countConversations(deps: Pick<Deps, 'db'>, viewer: Viewer) {
-  const counts = await countConversationViews(deps.db, viewer);
+export async function countConversations(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer) {
+  const counts = await countConversationViews(deps.db, viewer, deps.clock.now());
   return {
     mine: counts.mine,
     unassigned: counts.unassigned,
@@ -205,5 +226,7 @@ export async function countConversations(deps: Pick<Deps, 'db'>, viewer: Viewer)
     pending: counts.pending,
     onHold: counts.on_hold,
     solved: counts.solved,
+    atRisk: counts.at_risk,
+    breached: counts.breached,
   };
 }

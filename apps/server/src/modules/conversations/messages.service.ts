@@ -3,6 +3,9 @@ import type { Tx } from '../../db/database.ts';
 import type { ConversationRow, ConversationUpdate } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { publishChange } from '../../platform/realtime.ts';
+import { resolvePromisesOf } from '../eta/index.ts';
+import { recomputeConversationSla } from '../sla/index.ts';
+import { triageArrival } from '../triage/index.ts';
 import type { Viewer } from './conversation-access.ts';
 import { lockVisibleConversation } from './conversation-changes.service.ts';
 import {
@@ -26,6 +29,7 @@ import {
   lockConversation,
   updateConversationRow,
 } from './conversations.repository.ts';
+import { notifyMentionedAgents } from './mentions.service.ts';
 import { linkAgentUploads, lockUnsentAgentUploads } from './message-attachments.repository.ts';
 
 function assertAcceptsMessages(conversation: ConversationRow) {
@@ -109,7 +113,11 @@ export async function postAgentMessage(
     if (isReply) {
       set.last_message_at = now;
       set.waiting_since = null;
-      if (conversation.first_response_at === null) set.first_response_at = now;
+      if (conversation.first_response_at === null) {
+        set.first_response_at = now;
+        // Every ETA the customer was shown is settled by this, the first human response.
+        await resolvePromisesOf(tx, conversationId, now);
+      }
     }
     await updateConversationRow(tx, conversationId, { ...set, ...statusChange.set });
     await insertEvents(
@@ -122,6 +130,9 @@ export async function postAgentMessage(
         data: event.data,
       })),
     );
+    if (isReply || statusChange.events.length > 0) await recomputeConversationSla(tx, conversationId, now);
+    if (!isReply)
+      await notifyMentionedAgents(tx, { conversation, body: input.body, authorId: viewer.agentId });
     await announceMessage(tx, conversationId, message.id, statusChange.events.length > 0);
     return toMessageDto(message);
   });
@@ -170,6 +181,13 @@ export async function addCustomerMessage(
       const existing = await findMessageByExternalId(tx, channel, input.externalId!);
       return { message: toMessageDto(existing!), isDuplicate: true };
     }
+    await triageArrival(tx, {
+      conversationId,
+      messageId: inserted.id,
+      text: input.body,
+      now,
+      isFirstMessage: false,
+    });
     const statusChange = planStatusChange(
       conversation.status,
       statusAfterCustomerMessage(conversation.status),
@@ -192,6 +210,7 @@ export async function addCustomerMessage(
         data: event.data,
       })),
     );
+    await recomputeConversationSla(tx, conversationId, now);
     await announceMessage(tx, conversationId, inserted.id, statusChange.events.length > 0);
     return { message: toMessageDto(inserted), isDuplicate: false };
   });

@@ -15,10 +15,15 @@ export {
   type HandlingTimeModel,
   type PatienceModel,
 } from './distributions.ts';
+export { registerEtaRoutes } from './eta.routes.ts';
 export { type ArrivalContext, EtaEvaluation, type PredictorReport } from './evaluation.ts';
 export { type EtaForecast, type ForecastOptions, forecastFirstResponse } from './forecast.ts';
 export { type EtaPhraseInput, humaneMinutes, phraseEta } from './phrasing.ts';
 export { type EtaLanguage, etaLanguages } from './phrasing-texts.ts';
+export { promiseOutcome } from './promise-outcome.ts';
+export { findPromisesOf } from './promises.repository.ts';
+export { type PromiseInput, recordPromise, resolvePromisesOf } from './promises.service.ts';
+export { type ChannelEta, type ChannelEtaSources, PUBLIC_ETA_MAX_AGE_SECONDS } from './public-eta.ts';
 export {
   type AgentOnRota,
   canServe,

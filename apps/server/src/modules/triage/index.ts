@@ -1,4 +1,7 @@
+export { type ArrivalTriage, languageConfidenceThreshold, triageMessage } from './arrival.ts';
 export { type DetectedLanguage, detectLanguage, supportedLanguages } from './language.ts';
+export { clearSuggestion } from './triage.repository.ts';
+export { type ArrivalInput, findSuggestionOf, triageArrival } from './triage.service.ts';
 export {
   assessUrgency,
   priorityThresholds,

@@ -73,3 +73,11 @@ export async function loadChatQueue(deps: Pick<Deps, 'clock'>, db: Queryable): P
     },
   };
 }
+
+/** The chat's public ETA: the wait of someone starting a chat now, or closed (offline). */
+export async function currentChatEta(deps: Pick<Deps, 'clock' | 'db'>) {
+  const { mode } = await loadChatQueue(deps, deps.db);
+  return mode.mode === 'online' && mode.wait
+    ? { p50Seconds: mode.wait.p50Seconds, p90Seconds: mode.wait.p90Seconds, open: true }
+    : { p50Seconds: null, p90Seconds: null, open: false };
+}

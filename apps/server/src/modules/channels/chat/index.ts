@@ -9,6 +9,7 @@ import { registerUploadRoutes } from './uploads.routes.ts';
 import { registerVisitorStream } from './visitor-stream.ts';
 import { registerWidgetAsset } from './widget-asset.ts';
 
+export { currentChatEta } from './chat-queue.service.ts';
 export { withTwoConnections } from './connection-slots.ts';
 export {
   customerEmailPayload,
@@ -17,7 +18,7 @@ export {
   queueCustomerEmail,
 } from './customer-email.ts';
 export { formatWait, textsFor, toSupportedLanguage } from './customer-texts.ts';
-export { predictWrittenResponse } from './response-time.ts';
+export { currentWrittenEta, predictWrittenResponse } from './response-time.ts';
 export { assertSiteOrigin } from './site-origin.ts';
 export { linkUploads, storeUpload, takeWebFormUploads } from './uploads.service.ts';
 export { composeBody } from './visitor-messages.service.ts';

@@ -22,3 +22,9 @@ export async function predictWrittenResponse(
     return defaultWrittenResponse;
   return { p50Seconds: Math.round(history.p50), p90Seconds: Math.round(Math.max(history.p90, history.p50)) };
 }
+
+/** The written channels' public ETA: they always take requests, so they are always open. */
+export async function currentWrittenEta(deps: Pick<Deps, 'clock' | 'db'>) {
+  const expected = await predictWrittenResponse(deps, deps.db);
+  return { ...expected, open: true };
+}

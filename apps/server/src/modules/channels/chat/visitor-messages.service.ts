@@ -4,6 +4,7 @@ import type { ChatUploadRow, ChatVisitorRow } from '../../../db/schema.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { addCustomerMessage, createConversation } from '../../conversations/index.ts';
 import { resolveCustomer } from '../../customers/index.ts';
+import { recordPromise } from '../../eta/index.ts';
 import { type ChatMessageMetadata, isChatOngoing, toChatAttachment, toChatMessage } from './chat.dto.ts';
 import { emptyMessage, unknownAttachment } from './chat.errors.ts';
 import {
@@ -17,6 +18,7 @@ import {
   lockVisitor,
   updateVisitor,
 } from './chat.repository.ts';
+import { loadChatQueue } from './chat-queue.service.ts';
 import { loadChatKeys } from './chat-settings.service.ts';
 import { sendChatSignal } from './chat-signals.ts';
 import { withTwoConnections } from './connection-slots.ts';
@@ -195,6 +197,17 @@ async function startChat(
       });
       await insertChat(tx, { conversation_id: conversation.id, visitor_id: visitorId });
       await linkUploads(tx, input.attachmentIds, conversation.id);
+      // The wait the widget shows as the chat starts is a promise, checked at the agent's first reply.
+      const wait = (await loadChatQueue(deps, tx)).queueStateOf(conversation.id)?.wait;
+      if (wait) {
+        await recordPromise(tx, {
+          conversationId: conversation.id,
+          channel: 'chat',
+          queue: 'chat',
+          ...wait,
+          promisedAt: deps.clock.now(),
+        });
+      }
       await sendChatSignal(tx, { kind: 'queue' });
       await sendChatSignal(tx, { kind: 'visitor', visitorId });
       return { conversationId: conversation.id, isNew: true };
@@ -250,6 +263,13 @@ export async function createOfflineRequest(
         is_offline_request: true,
       });
       await linkUploads(tx, input.attachmentIds, conversation.id);
+      await recordPromise(tx, {
+        conversationId: conversation.id,
+        channel: 'chat',
+        queue: 'chat_offline',
+        ...expectedResponse,
+        promisedAt: deps.clock.now(),
+      });
       const customer = await resolveCustomer(tx, { id: conversation.customer.id });
       await updateVisitor(tx, visitorId, {
         name: input.name,

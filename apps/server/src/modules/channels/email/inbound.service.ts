@@ -2,6 +2,7 @@ import type { MailboxRow } from '../../../db/schema.ts';
 import type { Deps } from '../../../deps.ts';
 import { publishChange } from '../../../platform/realtime.ts';
 import { resolveCustomer } from '../../customers/index.ts';
+import { triageArrival } from '../../triage/index.ts';
 import { authenticateEmail, type DNSResolver, type EmailAuthentication } from './authentication.ts';
 import { classifyAutomatedMail, type MailClassification } from './automated-mail.ts';
 import {
@@ -194,6 +195,16 @@ async function storeInboundEmail(deps: InboundDeps, delivery: InboundDelivery): 
       details,
       decision.action === 'append' ? decision.matchedBy : null,
     );
+
+    if (isPerson) {
+      await triageArrival(tx, {
+        conversationId: target.conversationId,
+        messageId: message.id,
+        text: email.subject ? `${email.subject}\n${body}` : body,
+        now,
+        isFirstMessage: target.isNew,
+      });
+    }
 
     let isAcknowledged = false;
     if (isPerson) {

@@ -19,6 +19,16 @@ export function responsePromiseFor(mailbox: {
   };
 }
 
+const unitSeconds: Record<ResponsePromise['unit'], number> = { minutes: 60, hours: 3600, days: 86_400 };
+
+/**
+ * The promise as elapsed seconds, for checking it. A business-time promise is counted in plain
+ * time: mailboxes have no calendar of their own yet, so over a weekend it reads as missed.
+ */
+export function responsePromiseSeconds(promise: ResponsePromise): number {
+  return promise.amount * unitSeconds[promise.unit];
+}
+
 type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 type UnitForms = Record<ResponsePromise['unit'], { plain: Forms; business: Forms }>;
 

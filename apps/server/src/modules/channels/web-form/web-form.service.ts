@@ -3,6 +3,7 @@ import type { RequestConfirmation, SupportedLanguage, WebFormBody } from '@front
 import type { Deps } from '../../../deps.ts';
 import { isPgError, pgErrorCodes, validationFailed } from '../../../platform/errors.ts';
 import { createConversation } from '../../conversations/index.ts';
+import { recordPromise } from '../../eta/index.ts';
 import {
   composeBody,
   formatWait,
@@ -66,6 +67,14 @@ export async function submitWebForm(
           },
         });
         await linkUploads(tx, input.attachmentIds, conversation.id);
+        // Shown on the confirmation screen and in its email: a promise, checked at the first answer.
+        await recordPromise(tx, {
+          conversationId: conversation.id,
+          channel: 'web_form',
+          queue: 'web_form',
+          ...expectedResponse,
+          promisedAt: deps.clock.now(),
+        });
         const texts = textsFor(language);
         await queueCustomerEmail(
           tx,

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { isoDateTime, uuid } from './common.ts';
+
+/** Channels whose expected first response is published (`GET /api/v1/public/eta`). */
+export const etaChannels = ['email', 'chat', 'web_form'] as const;
+export const etaChannel = z.enum(etaChannels);
+export type EtaChannel = z.infer<typeof etaChannel>;
+
+export const publicEtaQuery = z.strictObject({ channel: etaChannel });
+export type PublicEtaQuery = z.infer<typeof publicEtaQuery>;
+
+/**
+ * The expected first response on a channel for someone contacting us now: no personal data, the
+ * same for everyone, recomputed at most every 30 seconds. `open` is false while the channel
+ * takes no contacts live (chat offline); the figures are then null.
+ */
+export const publicEtaSchema = z
+  .object({
+    channel: etaChannel,
+    p50Seconds: z.number().int().nullable(),
+    p90Seconds: z.number().int().nullable(),
+    open: z.boolean(),
+    computedAt: isoDateTime,
+  })
+  .meta({ id: 'PublicEta' });
+export type PublicEta = z.infer<typeof publicEtaSchema>;
+
+const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week "YYYY-Www"');
+
+/** Promises made in ISO weeks `from`..`to` (UTC), both included; the last 8 weeks by default. */
+export const promiseReportQuery = z.strictObject({ from: isoWeek.optional(), to: isoWeek.optional() });
+export type PromiseReportQuery = z.infer<typeof promiseReportQuery>;
+
+/** One queue (channel and team) in one ISO week. Seconds throughout. */
+export const promiseReportRowSchema = z.object({
+  week: z.string(),
+  queue: z.string(),
+  teamId: uuid.nullable(),
+  teamName: z.string().nullable(),
+  promises: z.number().int(),
+  /** Promises whose first response has happened. */
+  resolved: z.number().int(),
+  kept: z.number().int(),
+  /** Kept ÷ resolved: the share answered within the promised P90; null when none was resolved. */
+  p90KeptRate: z.number().nullable(),
+  /** Mean |first response − promised P50| over resolved promises; null when none was resolved. */
+  p50MeanAbsoluteErrorSeconds: z.number().int().nullable(),
+});
+export type PromiseReportRow = z.infer<typeof promiseReportRowSchema>;
+export const promiseReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  items: z.array(promiseReportRowSchema),
+});
+export type PromiseReport = z.infer<typeof promiseReportSchema>;
+
+/** Why a priority is suggested on arrival: the urgency rules' reasons, for the agent. */
+export const triageSignalSchema = z.object({
+  kind: z.string(),
+  points: z.number(),
+  reason: z.string(),
+  evidence: z.string(),
+});
+export type TriageSignal = z.infer<typeof triageSignalSchema>;
