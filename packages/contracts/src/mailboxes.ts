@@ -66,6 +66,10 @@ export const createMailboxBody = z.strictObject({
   outboundSmtpUrl: smtpUrl.nullable().default(null),
   teamId: uuid.nullable().default(null),
   acknowledgementTemplates: templateChanges.default({}),
+  /** Off: the listener answers 450 so senders retry later, and the IMAP account is not polled. */
+  isEnabled: z.boolean().default(true),
+  /** Acknowledgements go out in this language when the customer's cannot be told. */
+  defaultLanguage: supportedLanguage.default('en'),
 });
 export type CreateMailboxBody = z.infer<typeof createMailboxBody>;
 
@@ -79,6 +83,8 @@ export const updateMailboxBody = z.strictObject({
   outboundSmtpUrl: smtpUrl.nullable().optional(),
   teamId: uuid.nullable().optional(),
   acknowledgementTemplates: templateChanges.optional(),
+  isEnabled: z.boolean().optional(),
+  defaultLanguage: supportedLanguage.optional(),
 });
 export type UpdateMailboxBody = z.infer<typeof updateMailboxBody>;
 
@@ -119,6 +125,18 @@ export const mailboxSchema = z
     }),
     teamId: uuid.nullable(),
     acknowledgementTemplates: z.record(supportedLanguage, acknowledgementTemplateSchema),
+    isEnabled: z.boolean(),
+    defaultLanguage: supportedLanguage,
+    /** How inbound mail is doing, for the admin list. */
+    status: z.object({
+      /** When mail last arrived for this mailbox, by either way in. */
+      lastReceivedAt: isoDateTime.nullable(),
+      /** IMAP: when the poller last went through the folder without error. */
+      lastCheckedAt: isoDateTime.nullable(),
+      /** IMAP: the poller's last failure, cleared by the next good pass. */
+      lastError: z.string().nullable(),
+      lastErrorAt: isoDateTime.nullable(),
+    }),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })

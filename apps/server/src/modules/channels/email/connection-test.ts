@@ -48,6 +48,14 @@ export function openImapClient(account: Omit<ImapAccount, 'folder'>, timeoutMs =
   });
 }
 
+/** Why an IMAP connection or login failed, in words an admin can act on. */
+export function describeImapFailure(error: unknown, target: string): ConnectionCheck {
+  const imapError = error as Error & { authenticationFailed?: boolean; code?: string };
+  if (imapError.authenticationFailed)
+    return failed('auth', `${target}: the server refused the user name or password`);
+  return describeNetworkFailure(imapError, target);
+}
+
 /** Logs in and opens the folder, read-only; reports the first step that failed. */
 export async function checkImapAccount(account: ImapAccount): Promise<ConnectionCheck> {
   const target = `${account.host}:${account.port}`;
@@ -56,10 +64,7 @@ export async function checkImapAccount(account: ImapAccount): Promise<Connection
   try {
     await client.connect();
   } catch (error) {
-    const imapError = error as Error & { authenticationFailed?: boolean; code?: string };
-    if (imapError.authenticationFailed)
-      return failed('auth', `${target}: the server refused the user name or password`);
-    return describeNetworkFailure(imapError, target);
+    return describeImapFailure(error, target);
   }
   try {
     const mailbox = await client.mailboxOpen(account.folder, { readOnly: true });

@@ -98,6 +98,8 @@ beforeAll(async () => {
     outboundSmtpUrl: null,
     teamId: null,
     acknowledgementTemplates: {},
+    isEnabled: true,
+    defaultLanguage: 'en',
   });
   mailboxId = mailbox.id;
 }, 60_000);
@@ -118,6 +120,15 @@ describe('IMAP poller against a real Dovecot', () => {
       expect(await storedCount('imap-1@example.lt')).toBe(1);
       expect(await storedCount('imap-2@example.lt')).toBe(1);
       expect(await folderCounts()).toEqual({ inbox: 0, processed: 2 });
+    });
+    // The admin list shows the poller is healthy.
+    await eventually(async () => {
+      const mailbox = (await requestAs(testApp, admin).get(`/api/v1/mailboxes/${mailboxId}`)).json();
+      expect(mailbox.status).toMatchObject({
+        lastCheckedAt: expect.any(String),
+        lastReceivedAt: expect.any(String),
+        lastError: null,
+      });
     });
   });
 
@@ -151,6 +162,17 @@ describe('IMAP poller against a real Dovecot', () => {
       inbound: { type: 'imap', host: '127.0.0.1', port: 1, secure: false, user: 'x', password: 'y' },
     });
     expect(response.statusCode).toBe(201);
+    // Its poller's failure is shown to the admin in words they can act on.
+    await eventually(async () => {
+      const temporary = (
+        await requestAs(testApp, admin).get(`/api/v1/mailboxes/${response.json().id}`)
+      ).json();
+      expect(temporary.status).toMatchObject({
+        lastCheckedAt: null,
+        lastError: '127.0.0.1:1: connection refused (nothing listens on that port)',
+        lastErrorAt: expect.any(String),
+      });
+    });
     expect(
       (await requestAs(testApp, admin).delete(`/api/v1/mailboxes/${response.json().id}`)).statusCode,
     ).toBe(204);
@@ -166,6 +188,41 @@ describe('IMAP poller against a real Dovecot', () => {
       .where('messages.external_id', '=', 'imap-after-reload@example.lt')
       .executeTakeFirstOrThrow();
     expect(stored.mailbox_id).toBe(mailboxId);
+  });
+});
+
+describe('switching an IMAP mailbox off and on', () => {
+  /**
+   * Proof that the mail role re-read the mailbox list: an unreachable sentinel mailbox is moved to
+   * another closed port, and its poller's error names the new port only once a reload restarted it.
+   */
+  async function waitForReload(sentinelId: string, port: number) {
+    await requestAs(testApp, admin).patch(`/api/v1/mailboxes/${sentinelId}`, {
+      inbound: { type: 'imap', host: '127.0.0.1', port, secure: false, user: 'x' },
+    });
+    await eventually(async () => {
+      const sentinel = (await requestAs(testApp, admin).get(`/api/v1/mailboxes/${sentinelId}`)).json();
+      expect(sentinel.status.lastError).toContain(`127.0.0.1:${port}:`);
+    });
+  }
+
+  it('a switched-off mailbox is not polled, its mail waits on the server; switched on, it is fetched', async () => {
+    const sentinel = await requestAs(testApp, admin).post('/api/v1/mailboxes', {
+      name: 'Sentinel',
+      address: 'sentinel@imap.example',
+      inbound: { type: 'imap', host: '127.0.0.1', port: 1, secure: false, user: 'x', password: 'y' },
+    });
+    const sentinelId = sentinel.json().id as string;
+    await requestAs(testApp, admin).patch(`/api/v1/mailboxes/${mailboxId}`, { isEnabled: false });
+    await waitForReload(sentinelId, 2);
+    await appendToInbox(buildMessage({ messageId: 'imap-paused@example.lt', to: 'pagalba@imap.example' }));
+    await waitForReload(sentinelId, 3);
+    expect(await storedCount('imap-paused@example.lt')).toBe(0);
+    expect((await folderCounts()).inbox).toBe(1);
+
+    await requestAs(testApp, admin).patch(`/api/v1/mailboxes/${mailboxId}`, { isEnabled: true });
+    await eventually(async () => expect(await storedCount('imap-paused@example.lt')).toBe(1));
+    await requestAs(testApp, admin).delete(`/api/v1/mailboxes/${sentinelId}`);
   });
 });
 

@@ -1,8 +1,9 @@
 import type { ImapFlow } from 'imapflow';
 import type { MailboxRow } from '../../../db/schema.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { openImapClient } from './connection-test.ts';
+import { describeImapFailure, openImapClient } from './connection-test.ts';
 import { type InboundDeps, receiveInboundEmail, UnacceptableEmailError } from './inbound.service.ts';
+import { recordInboundStatus } from './mailboxes.repository.ts';
 import { loadSecretBox } from './secret-box.ts';
 
 export type Log = {
@@ -66,6 +67,13 @@ export function startImapPoller(
   let wake: (() => void) | undefined;
   /** Set by the server's EXISTS, also while we are busy, so no notification is missed. */
   let hasNews = false;
+  const target = `${mailbox.imap_host}:${mailbox.imap_port}`;
+
+  /** For the admin screen; a failure to write it must not stop the polling. */
+  const recordStatus = (error: string | null) =>
+    recordInboundStatus(deps.db, mailbox.id, { error }).catch((failure: unknown) =>
+      log.warn({ mailbox: mailbox.address, err: failure }, 'IMAP: could not record the mailbox status'),
+    );
 
   async function processFolder(imap: ImapFlow, processedPath: string) {
     const lock = await imap.getMailboxLock(mailbox.imap_folder);
@@ -124,12 +132,19 @@ export function startImapPoller(
       hasNews = true;
       wake?.();
     });
-    await imap.connect();
+    try {
+      await imap.connect();
+    } catch (error) {
+      throw new Error(describeImapFailure(error, target).message, { cause: error });
+    }
     const processedPath = await ensureFolder(imap, mailbox.imap_processed_folder);
-    await imap.mailboxOpen(mailbox.imap_folder);
+    await imap.mailboxOpen(mailbox.imap_folder).catch((error: unknown) => {
+      throw new Error(`${target}: the folder "${mailbox.imap_folder}" cannot be opened`, { cause: error });
+    });
     while (!stopping.signal.aborted && imap.usable) {
       hasNews = false;
       await processFolder(imap, processedPath);
+      await recordStatus(null);
       if (hasNews) continue;
       const woken = new Promise<void>((resolve) => {
         wake = resolve;
@@ -149,6 +164,7 @@ export function startImapPoller(
         delay = options.retryDelayMs ?? 1_000;
       } catch (error) {
         if (stopping.signal.aborted) break;
+        await recordStatus(error instanceof Error ? error.message : String(error));
         log.warn({ mailbox: mailbox.address, err: error, retryInMs: delay }, 'IMAP polling failed; retrying');
       }
       client?.close();

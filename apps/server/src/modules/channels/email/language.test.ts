@@ -30,4 +30,16 @@ describe('chooseReplyLanguage', () => {
   ] as const)('detected %s, preferred %s → %s', (detected, preferred, language) => {
     expect(chooseReplyLanguage(detected, preferred)).toBe(language);
   });
+
+  it.each([
+    ['de', null, 'lt', 'lt'],
+    [null, null, 'hu', 'hu'],
+    ['pl', null, 'hu', 'pl'],
+    [null, 'sk', 'lt', 'sk'],
+  ] as const)(
+    'detected %s, preferred %s, mailbox default %s → %s',
+    (detected, preferred, fallback, language) => {
+      expect(chooseReplyLanguage(detected, preferred, fallback)).toBe(language);
+    },
+  );
 });

@@ -17,9 +17,13 @@ const nearestSupported: Record<string, SupportedLanguage> = { cs: 'sk' };
 
 /**
  * The language to answer in automatically: the detected one if we have texts for it, else the
- * customer's known preference, else English.
+ * customer's known preference, else the fallback (the mailbox's default language, or English).
  */
-export function chooseReplyLanguage(detected: string | null, preferred: string | null): SupportedLanguage {
+export function chooseReplyLanguage(
+  detected: string | null,
+  preferred: string | null,
+  fallback: SupportedLanguage = 'en',
+): SupportedLanguage {
   for (const candidate of [detected, preferred]) {
     if (!candidate) continue;
     const primary = candidate.toLowerCase().split('-')[0]!;
@@ -27,5 +31,5 @@ export function chooseReplyLanguage(detected: string | null, preferred: string |
     const near = nearestSupported[primary];
     if (near) return near;
   }
-  return 'en';
+  return fallback;
 }

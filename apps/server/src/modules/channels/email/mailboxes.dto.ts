@@ -30,6 +30,7 @@ export function toMailboxDto(
   row: MailboxRow,
   templates: TemplateRow[],
   outboundSmtpServer: string | null,
+  lastReceivedAt: Date | null,
 ): Mailbox {
   const promise = responsePromiseFor(row);
   return {
@@ -56,6 +57,14 @@ export function toMailboxDto(
     outbound: { smtpServer: outboundSmtpServer },
     teamId: row.team_id,
     acknowledgementTemplates: templatesOf(templates, row.id),
+    isEnabled: row.is_enabled,
+    defaultLanguage: row.default_language as SupportedLanguage,
+    status: {
+      lastReceivedAt: lastReceivedAt?.toISOString() ?? null,
+      lastCheckedAt: row.inbound_checked_at?.toISOString() ?? null,
+      lastError: row.inbound_error,
+      lastErrorAt: row.inbound_error_at?.toISOString() ?? null,
+    },
     createdAt: row.created_at.toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };

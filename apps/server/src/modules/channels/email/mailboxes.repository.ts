@@ -37,8 +37,45 @@ export function listMailboxRows(db: Queryable) {
   return db.selectFrom('mailboxes').selectAll().orderBy('name').orderBy('id').execute();
 }
 
+/** The IMAP mailboxes to poll: disabled ones are left alone, their mail waits on the server. */
 export function listImapMailboxRows(db: Queryable) {
-  return db.selectFrom('mailboxes').selectAll().where('inbound_type', '=', 'imap').orderBy('id').execute();
+  return db
+    .selectFrom('mailboxes')
+    .selectAll()
+    .where('inbound_type', '=', 'imap')
+    .where('is_enabled', '=', true)
+    .orderBy('id')
+    .execute();
+}
+
+/** When inbound mail last arrived, per mailbox (mailboxes without any are absent). */
+export async function findLastReceived(db: Queryable, mailboxIds: string[]): Promise<Map<string, Date>> {
+  if (mailboxIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('email_messages')
+    .select(['mailbox_id', (eb) => eb.fn.max('created_at').as('last_received_at')])
+    .where('mailbox_id', 'in', mailboxIds)
+    .where('kind', 'not in', ['acknowledgement', 'reply'])
+    .groupBy('mailbox_id')
+    .execute();
+  return new Map(rows.map((row) => [row.mailbox_id!, new Date(row.last_received_at)]));
+}
+
+/**
+ * What the IMAP poller last saw. Leaves updated_at alone: that column is the mailbox's settings
+ * version, and changing it restarts the poller.
+ */
+export async function recordInboundStatus(db: Queryable, id: string, status: { error: string | null }) {
+  const now = new Date();
+  await db
+    .updateTable('mailboxes')
+    .set(
+      status.error === null
+        ? { inbound_checked_at: now, inbound_error: null, inbound_error_at: null }
+        : { inbound_error: status.error.slice(0, 2_000), inbound_error_at: now },
+    )
+    .where('id', '=', id)
+    .execute();
 }
 
 export function updateMailboxRow(db: Queryable, id: string, changes: Updateable<MailboxesTable>) {

@@ -24,6 +24,7 @@ import {
 import {
   deleteMailboxRow,
   deleteTemplate,
+  findLastReceived,
   findMailbox,
   findTemplates,
   insertMailbox,
@@ -68,6 +69,7 @@ async function toDto(deps: MailboxDeps, db: Queryable, row: MailboxRow): Promise
     row,
     await findTemplates(db, [row.id]),
     outboundServerOf(loadSecretBox(deps.config), row),
+    (await findLastReceived(db, [row.id])).get(row.id) ?? null,
   );
 }
 
@@ -105,6 +107,8 @@ export async function createMailbox(deps: MailboxDeps, input: CreateMailboxBody)
         signature: input.signature,
         outbound_smtp_url_sealed: input.outboundSmtpUrl ? box.seal(input.outboundSmtpUrl) : null,
         team_id: input.teamId,
+        is_enabled: input.isEnabled,
+        default_language: input.defaultLanguage,
       });
       await applyTemplateChanges(tx, row.id, input.acknowledgementTemplates);
       return toDto(deps, tx, row);
@@ -114,12 +118,15 @@ export async function createMailbox(deps: MailboxDeps, input: CreateMailboxBody)
 
 export async function listMailboxes(deps: MailboxDeps): Promise<Mailbox[]> {
   const rows = await listMailboxRows(deps.db);
-  const templates = await findTemplates(
-    deps.db,
-    rows.map((row) => row.id),
-  );
+  const ids = rows.map((row) => row.id);
+  const [templates, lastReceived] = await Promise.all([
+    findTemplates(deps.db, ids),
+    findLastReceived(deps.db, ids),
+  ]);
   const box = loadSecretBox(deps.config);
-  return rows.map((row) => toMailboxDto(row, templates, outboundServerOf(box, row)));
+  return rows.map((row) =>
+    toMailboxDto(row, templates, outboundServerOf(box, row), lastReceived.get(row.id) ?? null),
+  );
 }
 
 export async function getMailbox(deps: MailboxDeps, id: string): Promise<Mailbox> {
@@ -187,6 +194,8 @@ export async function updateMailbox(
           ? { outbound_smtp_url_sealed: input.outboundSmtpUrl ? box.seal(input.outboundSmtpUrl) : null }
           : {}),
         ...(input.teamId !== undefined ? { team_id: input.teamId } : {}),
+        ...(input.isEnabled !== undefined ? { is_enabled: input.isEnabled } : {}),
+        ...(input.defaultLanguage !== undefined ? { default_language: input.defaultLanguage } : {}),
       };
       const row = await updateMailboxRow(tx, id, changes);
       await applyTemplateChanges(tx, id, input.acknowledgementTemplates ?? {});

@@ -72,9 +72,13 @@ export async function startSmtpListener(
     maxClients: 500,
     onRcptTo(address, _session, callback) {
       findMailboxForRecipients(deps.db, [splitPlusAddress(address.address).base])
-        .then((mailbox) =>
-          callback(mailbox ? null : smtpError(550, `5.1.1 <${address.address}>: no such mailbox here`)),
-        )
+        .then((mailbox) => {
+          if (!mailbox) return callback(smtpError(550, `5.1.1 <${address.address}>: no such mailbox here`));
+          // Switched off by an admin for a while: the sender's server keeps the mail and retries.
+          if (!mailbox.is_enabled)
+            return callback(smtpError(450, `4.2.1 <${address.address}>: mailbox disabled, try again later`));
+          callback(null);
+        })
         .catch((error: unknown) => {
           log.error({ err: error }, 'SMTP: mailbox lookup failed');
           callback(temporaryFailure());
@@ -125,6 +129,7 @@ async function handleData(
     );
     // Removed between RCPT and DATA: the sender should not keep retrying.
     if (!mailbox) throw smtpError(550, '5.1.1 No such mailbox here');
+    if (!mailbox.is_enabled) throw smtpError(450, '4.2.1 Mailbox disabled, try again later');
     const result = await receiveInboundEmail(deps, {
       raw,
       mailbox,

@@ -35,6 +35,8 @@ export async function startInboundHarness(
     outboundSmtpUrl: null,
     teamId: null,
     acknowledgementTemplates: {},
+    isEnabled: true,
+    defaultLanguage: 'en',
     ...options.mailbox,
   });
   const deps: InboundDeps = { ...testApp.deps, resolver: options.resolver ?? closedNetworkResolver };
