@@ -84,7 +84,6 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AttachmentD
     },
     async (request, reply) => {
       const principal = requireRole(request.principal, 'agent');
-      const file = await openAgentUpload(deps, principal, request.params.id);
       return sendStoredFile(reply, await openAgentUpload(deps, principal, request.params.id));
     },
   );

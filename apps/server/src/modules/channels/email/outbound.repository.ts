@@ -92,11 +92,18 @@ export async function findAllMailboxAddresses(db: Queryable): Promise<string[]> 
   return rows.map((row) => row.address);
 }
 
+/** The files a reply carries: those the agent attached (agent uploads) and any email attachment rows. */
 export function findOutboundAttachments(db: Queryable, messageId: string) {
   return db
     .selectFrom('email_attachments')
-    .select(['filename', 'content_type', 'sha256'])
+    .select(['filename', 'content_type', 'sha256', 'created_at'])
     .where('message_id', '=', messageId)
+    .unionAll(
+      db
+        .selectFrom('agent_uploads')
+        .select(['file_name as filename', 'content_type', 'sha256', 'created_at'])
+        .where('message_id', '=', messageId),
+    )
     .orderBy('created_at')
     .execute();
 }
