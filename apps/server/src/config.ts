@@ -38,6 +38,12 @@ const environmentSchema = z.object({
   /** The `mail` role's SMTP listener (inbound mail routed by recipient to a mailbox). */
   FRONTLINE_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
   FRONTLINE_SMTP_HOST: z.string().min(1).optional(),
+  /**
+   * PEM certificate (chain) and private key files for the SMTP listener: with both set it offers
+   * STARTTLS, so sending servers can encrypt; without them STARTTLS is not advertised.
+   */
+  FRONTLINE_SMTP_TLS_CERT: z.string().min(1).optional(),
+  FRONTLINE_SMTP_TLS_KEY: z.string().min(1).optional(),
   /** Largest accepted inbound email, in bytes (SMTP SIZE; bigger gets 552). */
   FRONTLINE_MAIL_MAX_BYTES: z.coerce.number().int().positive().default(26_214_400),
   /** Outbound mail relay, e.g. `smtp://127.0.0.1:2526`; a mailbox may set its own. */
@@ -81,6 +87,8 @@ export type Config = {
     smtpPort: number;
     smtpHost: string;
     maxMessageBytes: number;
+    /** Files (absolute paths) of the listener's STARTTLS certificate and key; null: no STARTTLS. */
+    smtpTls: { certFile: string; keyFile: string } | null;
     smtpUrl: string | undefined;
     secretKey: string | undefined;
   };
@@ -111,6 +119,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       'Invalid configuration:\n  FRONTLINE_SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM',
     );
   }
+  if (Boolean(env.FRONTLINE_SMTP_TLS_CERT) !== Boolean(env.FRONTLINE_SMTP_TLS_KEY)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  FRONTLINE_SMTP_TLS_CERT and FRONTLINE_SMTP_TLS_KEY must be set together',
+    );
+  }
   const publicUrl = env.FRONTLINE_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
   return {
     databaseUrl: env.DATABASE_URL,
@@ -132,6 +145,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       smtpPort: env.FRONTLINE_SMTP_PORT,
       smtpHost: env.FRONTLINE_SMTP_HOST ?? env.HOST,
       maxMessageBytes: env.FRONTLINE_MAIL_MAX_BYTES,
+      smtpTls:
+        env.FRONTLINE_SMTP_TLS_CERT && env.FRONTLINE_SMTP_TLS_KEY
+          ? {
+              certFile: path.resolve(env.FRONTLINE_SMTP_TLS_CERT),
+              keyFile: path.resolve(env.FRONTLINE_SMTP_TLS_KEY),
+            }
+          : null,
       smtpUrl: env.SMTP_URL,
       secretKey: env.FRONTLINE_SECRET_KEY,
     },

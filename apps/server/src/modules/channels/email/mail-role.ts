@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type pg from 'pg';
 import type { Deps } from '../../../deps.ts';
 import type { DNSResolver } from './authentication.ts';
@@ -117,12 +118,17 @@ export async function startMailRole(deps: MailRoleDeps, options: MailRoleOptions
     reloadIntervalMs: 30_000,
     ...options,
   };
+  const tlsFiles = deps.config.email.smtpTls;
   const listener = await startSmtpListener(
     deps,
     {
       host: deps.config.email.smtpHost,
       port: deps.config.email.smtpPort,
       maxMessageBytes: deps.config.email.maxMessageBytes,
+      // Read at start: a renewed certificate takes effect when the mail role restarts.
+      tls: tlsFiles
+        ? { cert: await readFile(tlsFiles.certFile), key: await readFile(tlsFiles.keyFile) }
+        : null,
     },
     settings.logger,
   );

@@ -7,7 +7,13 @@ import { splitPlusAddress } from './threading.ts';
 
 export type SmtpListener = { port: number; close: () => Promise<void> };
 
-export type SmtpListenerOptions = { host: string; port: number; maxMessageBytes: number };
+export type SmtpListenerOptions = {
+  host: string;
+  port: number;
+  maxMessageBytes: number;
+  /** PEM certificate and key: STARTTLS is offered only with them. */
+  tls?: { cert: Buffer; key: Buffer } | null;
+};
 
 type Log = {
   info: (object: unknown, message: string) => void;
@@ -65,8 +71,10 @@ export async function startSmtpListener(
     banner: 'Frontline ESMTP',
     size: options.maxMessageBytes,
     authOptional: true,
-    // An inbound MX: nobody logs in, and without a configured certificate STARTTLS would lie.
-    disabledCommands: ['AUTH', 'STARTTLS'],
+    // An inbound MX: nobody logs in. Without a configured certificate STARTTLS would only offer
+    // smtp-server's built-in self-signed one, so it is not advertised at all.
+    disabledCommands: options.tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
+    ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
     disableReverseLookup: true,
     logger: false,
     maxClients: 500,
@@ -100,7 +108,10 @@ export async function startSmtpListener(
     });
   });
   const port = (server.server.address() as AddressInfo).port;
-  log.info({ port }, `SMTP listener accepting mail on ${options.host}:${port}`);
+  log.info(
+    { port, starttls: Boolean(options.tls) },
+    `SMTP listener accepting mail on ${options.host}:${port}${options.tls ? ' (STARTTLS offered)' : ''}`,
+  );
   return {
     port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
