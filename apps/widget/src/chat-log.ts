@@ -1,7 +1,7 @@
 import type { ChatAttachment, ChatMessage } from '@frontline/contracts';
 import type { PendingMessage } from './connection.ts';
 import { h } from './dom.ts';
-import type { TextKey } from './i18n.ts';
+import { formatFileSize, type Language, type TextKey } from './i18n.ts';
 import { segmentText } from './links.ts';
 
 type Translate = (key: TextKey, values?: Record<string, string | number>) => string;
@@ -15,17 +15,29 @@ export function renderText(text: string): Node[] {
   );
 }
 
-function renderAttachments(serverUrl: string, attachments: ChatAttachment[], t: Translate): Node[] {
+/** Images inline (opening full size on click); other files as download links with name and size. */
+function renderAttachments(
+  serverUrl: string,
+  attachments: ChatAttachment[],
+  t: Translate,
+  language: Language,
+): Node[] {
   return attachments.map((file) => {
     const href = new URL(file.url, serverUrl).href;
     const label = t('attachment', { name: file.name });
+    const size = formatFileSize(file.sizeBytes, language);
     return file.contentType.startsWith('image/')
       ? h(
           'a',
-          { href, target: '_blank', rel: 'noopener noreferrer' },
+          { href, target: '_blank', rel: 'noopener noreferrer', title: `${file.name} (${size})` },
           h('img', { src: href, alt: label, loading: 'lazy' }),
         )
-      : h('a', { href, target: '_blank', rel: 'noopener noreferrer', download: file.name }, label);
+      : h(
+          'a',
+          { class: 'file', href, target: '_blank', rel: 'noopener noreferrer', download: file.name },
+          label,
+          h('span', { class: 'size' }, ` (${size})`),
+        );
   });
 }
 
@@ -50,6 +62,7 @@ export class ChatLog {
     pending: readonly PendingMessage[],
     agentReadAt: string | null,
     t: Translate,
+    language: Language,
   ) {
     const known = new Set(messages.map((message) => message.clientId).filter(Boolean));
     const lastRead = agentReadAt
@@ -68,7 +81,7 @@ export class ChatLog {
             { class: `msg ${message.author}` },
             h('span', { class: message.author === 'visitor' ? 'who sr-only' : 'who' }, `${who}:`),
             ...renderText(message.body),
-            ...renderAttachments(this.serverUrl, message.attachments, t),
+            ...renderAttachments(this.serverUrl, message.attachments, t, language),
             isRead ? h('span', { class: 'meta' }, t('read')) : null,
           );
         },
@@ -85,7 +98,7 @@ export class ChatLog {
             { class: item.error ? 'msg visitor failed' : 'msg visitor pending' },
             h('span', { class: 'who sr-only' }, `${t('you')}:`),
             ...renderText(item.body),
-            ...renderAttachments(this.serverUrl, item.attachments, t),
+            ...renderAttachments(this.serverUrl, item.attachments, t, language),
             h('span', { class: 'meta' }, item.error ? t('notSent', { reason: item.error }) : t('sending')),
             item.error
               ? h('button', { class: 'linkish', onclick: () => this.onRetry(item.clientId) }, t('retry'))

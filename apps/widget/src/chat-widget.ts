@@ -275,6 +275,7 @@ export class ChatWidget {
       view === 'chat' ? this.connection.outbox.all() : [],
       this.chat?.agentReadAt ?? null,
       this.t,
+      this.language,
     );
     if (view !== this.view) this.renderView(view);
     const waitNote = this.viewArea.querySelector<HTMLElement>('[data-wait]');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaries, formatWait, languages, pickLanguage, translate } from './i18n.ts';
+import { dictionaries, formatFileSize, formatWait, languages, pickLanguage, translate } from './i18n.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -22,6 +22,15 @@ describe('the widget’s texts', () => {
     [['fr', 'de-DE', undefined], 'en'],
   ] as const)('picks the first language we ship from %j: %s', (candidates, expected) => {
     expect(pickLanguage(...candidates)).toBe(expected);
+  });
+
+  it.each([
+    [300, 'en', '1 kB'],
+    [12_800, 'en', '13 kB'],
+    [3_565_158, 'en', '3.4 MB'],
+    [3_565_158, 'lt', '3,4 MB'],
+  ] as const)('shows a file of %i bytes in %s as %s', (bytes, language, expected) => {
+    expect(formatFileSize(bytes, language).replace(/\u00a0/g, ' ')).toBe(expected);
   });
 
   it('fills placeholders', () => {

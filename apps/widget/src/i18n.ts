@@ -361,6 +361,18 @@ export function formatDuration(seconds: number, language: Language): string {
   return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 
+/** A file's size as people read it: "12 kB", "3.4 MB" in the language's own number format. */
+export function formatFileSize(bytes: number, language: Language): string {
+  const isLarge = bytes >= 1_048_576;
+  const value = isLarge ? bytes / 1_048_576 : Math.max(1, Math.round(bytes / 1024));
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: isLarge ? 'megabyte' : 'kilobyte',
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
 /** "about 5 minutes, at the latest 15 minutes" (just one duration when both round alike). */
 export function formatWait(wait: { p50Seconds: number; p90Seconds: number }, language: Language): string {
   const p50 = formatDuration(wait.p50Seconds, language);

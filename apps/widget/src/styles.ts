@@ -39,6 +39,8 @@ export const styles = `
 .msg.pending { opacity: .75; }
 .msg.failed { background: #fee2e2; color: #7f1d1d; }
 .msg img { display: block; max-width: 100%; max-height: 180px; border-radius: 8px; margin-top: 6px; }
+.msg a.file { display: block; margin-top: 6px; }
+.msg a.file .size { opacity: .85; white-space: nowrap; }
 .note { align-self: center; font-size: 13px; color: #57606a; text-align: center; }
 .typing { font-size: 13px; color: #57606a; min-height: 18px; padding: 0 14px; }
 .footer { border-top: 1px solid #d0d7de; padding: 10px 14px; display: flex; flex-direction: column; gap: 8px; }
