@@ -11,6 +11,7 @@ import type { Deps } from './deps.ts';
 import { customerEmailTasks } from './modules/channels/chat/index.ts';
 import { emailTasks, type MailRole, startMailRole } from './modules/channels/email/index.ts';
 import { conversationCrontab, conversationTasks } from './modules/conversations/index.ts';
+import { slaTasks } from './modules/sla/index.ts';
 import { walkInCrontab, walkInTasks } from './modules/walk-in/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { pruneIdempotencyKeys } from './platform/idempotency.ts';
@@ -81,6 +82,7 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
           ...emailTasks(deps),
           ...customerEmailTasks(deps),
           ...walkInTasks(deps),
+          ...slaTasks(deps),
           prune_idempotency_keys: async () => pruneIdempotencyKeys(database.db),
         },
         crontab: [...conversationCrontab, ...walkInCrontab, '17 * * * * prune_idempotency_keys'].join('\n'),

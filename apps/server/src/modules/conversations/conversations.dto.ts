@@ -5,12 +5,38 @@ import type {
   MessageAttachment,
 } from '@frontline/contracts';
 import type { ConversationEventRow, MessageRow } from '../../db/schema.ts';
+import { slaStateAt } from '../sla/index.ts';
 import type { ConversationSummaryRow } from './conversations.queries.ts';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
 
-export function toConversationSummaryDto(row: ConversationSummaryRow): ConversationSummary {
+const dateOrNull = (value: Date | string | null) => (value === null ? null : new Date(value));
+
+function toSlaDto(row: ConversationSummaryRow, now: Date): ConversationSummary['sla'] {
+  if (row.sla_policy_id === null) return null;
+  const dueAt = dateOrNull(row.sla_due_at);
+  const isPaused =
+    row.sla_clock_started_at === null && (row.status === 'pending' || row.status === 'on_hold');
+  // No target counts any more (all met, or the conversation is solved): nothing to show.
+  if (dueAt === null && !isPaused) return null;
+  return {
+    policyId: row.sla_policy_id,
+    policyName: row.sla_policy_name ?? '',
+    state: slaStateAt({ dueAt, warningAt: dateOrNull(row.sla_warning_at), isPaused }, now),
+    dueAt: isoOrNull(row.sla_due_at),
+    warningAt: isoOrNull(row.sla_warning_at),
+    firstResponseDueAt: isoOrNull(row.first_response_due_at),
+    nextResponseDueAt: isoOrNull(row.next_response_due_at),
+    resolutionDueAt: isoOrNull(row.resolution_due_at),
+    firstResponseBreachedAt: isoOrNull(row.first_response_breached_at),
+    nextResponseBreachedAt: isoOrNull(row.next_response_breached_at),
+    resolutionBreachedAt: isoOrNull(row.resolution_breached_at),
+  };
+}
+
+/** `now` decides the SLA state (ok, at risk, breached) the summary reports. */
+export function toConversationSummaryDto(row: ConversationSummaryRow, now: Date): ConversationSummary {
   return {
     id: row.id,
     reference: row.reference,
@@ -35,6 +61,7 @@ export function toConversationSummaryDto(row: ConversationSummaryRow): Conversat
     firstResponseAt: isoOrNull(row.first_response_at),
     solvedAt: isoOrNull(row.solved_at),
     closedAt: isoOrNull(row.closed_at),
+    sla: toSlaDto(row, now),
   };
 }
 

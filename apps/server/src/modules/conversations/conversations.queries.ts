@@ -28,6 +28,7 @@ export function selectConversationSummaries(db: Queryable) {
     .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
     .leftJoin('teams as t', 't.id', 'c.team_id')
     .leftJoin('agents as a', 'a.id', 'c.assignee_id')
+    .leftJoin('sla_policies as sp', 'sp.id', 'c.sla_policy_id')
     .select([
       'c.id',
       'c.reference',
@@ -51,6 +52,17 @@ export function selectConversationSummaries(db: Queryable) {
       'cu.name as customer_name',
       't.name as team_name',
       'a.name as assignee_name',
+      'c.sla_policy_id',
+      'sp.name as sla_policy_name',
+      'c.sla_clock_started_at',
+      'c.sla_due_at',
+      'c.sla_warning_at',
+      'c.first_response_due_at',
+      'c.next_response_due_at',
+      'c.resolution_due_at',
+      'c.first_response_breached_at',
+      'c.next_response_breached_at',
+      'c.resolution_breached_at',
     ])
     .select([
       sql<string | null>`(select ci.value from customer_identities ci
@@ -84,6 +96,8 @@ export type ConversationListFilter = {
   tag?: string;
   language?: string;
   text?: string;
+  /** `breached`: a due time has passed; `at_risk`: a warning has come, the due time not yet (at `now`). */
+  sla?: { state: 'at_risk' | 'breached'; now: Date };
   sort: ConversationSort;
   limit: number;
   /** The sort position of the last row of the previous page. */
@@ -122,6 +136,13 @@ export function listConversationSummaries(db: Queryable, filter: ConversationLis
         : query.where('c.assignee_id', '=', filter.assigneeId);
   }
   if (filter.customerId) query = query.where('c.customer_id', '=', filter.customerId);
+  if (filter.sla) {
+    const { state, now } = filter.sla;
+    query =
+      state === 'breached'
+        ? query.where('c.sla_due_at', '<=', now)
+        : query.where('c.sla_warning_at', '<=', now).where('c.sla_due_at', '>', now);
+  }
   if (filter.language) query = query.where('c.language', '=', filter.language);
   if (filter.tag) {
     const tag = filter.tag;
@@ -160,7 +181,7 @@ export function listConversationSummaries(db: Queryable, filter: ConversationLis
 const openStatuses = ['new', 'open'] as const;
 
 /** The inbox view sizes over what the viewer may see, in one scan. */
-export async function countConversationViews(db: Queryable, viewer: Viewer) {
+export async function countConversationViews(db: Queryable, viewer: Viewer, now: Date) {
   const row = await db
     .selectFrom('conversations as c')
     .where('c.status', 'in', [...openStatuses, 'pending', 'on_hold', 'solved'])
@@ -179,6 +200,8 @@ export async function countConversationViews(db: Queryable, viewer: Viewer) {
         countWhere(eb('c.status', '=', 'pending')).as('pending'),
         countWhere(eb('c.status', '=', 'on_hold')).as('on_hold'),
         countWhere(eb('c.status', '=', 'solved')).as('solved'),
+        countWhere(eb.and([eb('c.sla_warning_at', '<=', now), eb('c.sla_due_at', '>', now)])).as('at_risk'),
+        countWhere(eb('c.sla_due_at', '<=', now)).as('breached'),
       ];
     })
     .executeTakeFirstOrThrow();

@@ -78,7 +78,7 @@ export function createStreamHub(deps: HubDeps, log: Log) {
   async function eventFor(change: Change): Promise<{ event: StreamEvent; placement: Placement } | undefined> {
     const row = await findConversationSummary(deps.db, change.conversationId);
     if (!row) return undefined;
-    const conversation = toConversationSummaryDto(row);
+    const conversation = toConversationSummaryDto(row, deps.clock.now());
     const placement = { teamId: row.team_id, assigneeId: row.assignee_id };
     if (change.type === 'message.created') {
       const message = change.messageId ? await findMessage(deps.db, change.messageId) : undefined;

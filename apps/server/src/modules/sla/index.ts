@@ -14,4 +14,7 @@ export {
   type Weekday,
   weekdays,
 } from './business-hours.ts';
+export { registerSlaRoutes } from './sla.routes.ts';
+export { checkConversationSla, recomputeConversationSla, slaTasks } from './sla.service.ts';
+export { slaStateAt } from './sla-clock.ts';
 export { civilDayAt, toWallClock, wallTimeToInstant } from './zoned-time.ts';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Tx } from '../../../db/database.ts';
 import type { MailboxRow } from '../../../db/schema.ts';
 import { publishChange } from '../../../platform/realtime.ts';
+import { recomputeConversationSla } from '../../sla/index.ts';
 import type { EmailAuthentication } from './authentication.ts';
 import type { MailClassification } from './automated-mail.ts';
 import {
@@ -57,6 +58,7 @@ export async function placeMessage(
           ? { status: 'open', ...(conversation.status === 'solved' ? { solved_at: null } : {}) }
           : {}),
       });
+      await recomputeConversationSla(tx, conversation.id, now);
       if (reopens) {
         await insertEvents(tx, [
           {
@@ -117,6 +119,7 @@ export async function placeMessage(
   ]);
   if (!input.isPerson)
     await addTags(tx, conversation.id, [input.classification.kind === 'bulk' ? 'bulk-mail' : 'auto-reply']);
+  await recomputeConversationSla(tx, conversation.id, now);
   await publishChange(tx, { type: 'conversation.created', conversationId: conversation.id });
   return { conversationId: conversation.id, isNew: true };
 }
