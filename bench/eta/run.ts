@@ -4,7 +4,8 @@
  *
  * Other flags: `--scenario NAME` (only that one), `--runs N` (Monte-Carlo runs per forecast,
  * default 300), `--seed N` (another realisation of every world, default 0), `--parallel N`
- * (scenarios run in N child processes, default 2), `--no-calibration`,
+ * (scenarios run in N child processes, default 2), `--no-calibration`, `--days N` (shorten the
+ * walk-in world to N calendar days, for a quick look),
  * `--write-trace FILE` (with --scenario: save the simulated world's trace as CSV), `--json`
  * (one JSON object instead of tables).
  */
@@ -17,6 +18,8 @@ import { EtaEvaluation } from '../../apps/server/src/modules/eta/evaluation.ts';
 import { replayTrace } from '../../apps/server/src/modules/eta/trace-replay.ts';
 import { goals, printResult, type ScenarioResult } from './report.ts';
 import { allScenarios, type Scenario } from './scenarios.ts';
+import { type WalkInScenario, walkInScenario } from './walk-in-scenario.ts';
+import { runWalkInWorld } from './walk-in-world.ts';
 import { runWorld, type WorldTrace } from './world.ts';
 
 const { values } = parseArgs({
@@ -29,6 +32,7 @@ const { values } = parseArgs({
     parallel: { type: 'string', default: '2' },
     'no-calibration': { type: 'boolean', default: false },
     'write-trace': { type: 'string' },
+    days: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -69,7 +73,9 @@ if (values.trace) {
     console.log(`\nAll queues together: ${JSON.stringify(result.predictors)}`);
   }
 } else {
-  const scenarios = allScenarios(Number(values.seed)).filter(
+  const walkIn = walkInScenario(Number(values.seed));
+  if (values.days) walkIn.days = Number(values.days);
+  const scenarios = [...allScenarios(Number(values.seed)), walkIn].filter(
     (s) => !values.scenario || s.name === values.scenario,
   );
   if (scenarios.length === 0) throw new Error(`no scenario named ${values.scenario}`);
@@ -96,15 +102,16 @@ if (values.trace) {
   }
 }
 
-function runScenario(scenario: Scenario): ScenarioResult {
+function runScenario(scenario: Scenario | WalkInScenario): ScenarioResult {
   const started = performance.now();
   const evaluation = new EtaEvaluation({ runs, calibrate });
-  const trace = runWorld(scenario, evaluation);
+  const isWalkIn = 'kind' in scenario;
+  const trace = isWalkIn ? runWalkInWorld(scenario, evaluation).trace : runWorld(scenario, evaluation);
   if (values['write-trace'])
     writeFileSync(values['write-trace'], traceToCsv(trace, scenario.name, scenario.epochMs));
   const result: ScenarioResult = {
     scenario: scenario.name,
-    kind: scenario.oracle ? 'textbook' : 'realistic',
+    kind: !isWalkIn && scenario.oracle ? 'textbook' : 'realistic',
     predictors: evaluation.report(),
     p90Factor: evaluation.currentCalibration.p90Factor,
     meanFactor: evaluation.currentCalibration.meanFactor,
@@ -120,6 +127,7 @@ async function runInChildren(names: string[]): Promise<ScenarioResult[]> {
   const queue = [...names];
   const flags = ['--json', '--parallel', '1', '--runs', String(runs), '--seed', String(values.seed)];
   if (!calibrate) flags.push('--no-calibration');
+  if (values.days) flags.push('--days', values.days);
   const worker = async () => {
     for (let name = queue.shift(); name; name = queue.shift()) {
       const args = [...process.execArgv, fileURLToPath(import.meta.url), '--scenario', name, ...flags];

@@ -34,6 +34,17 @@ export type ArrivalContext = {
   recentWaits: number[];
   /** The true conditional mean wait, when the model of the world is known. */
   oracleSeconds?: number | null;
+  /**
+   * The raw forecast when the product already asked the engine itself (a walk-in line's own
+   * estimate); without it `predict` runs the engine on `snapshot`.
+   */
+  forecast?: EtaForecast;
+  /**
+   * What the queue-length baseline counts when its queue is narrower than the engine's
+   * snapshot (one service's line inside a location's): customers ahead in that line and their
+   * mean handling time. Default: everyone ahead in the snapshot, the snapshot's mean.
+   */
+  baseline?: { ahead: number; meanHandlingSeconds: number };
 };
 
 export type PredictorReport = {
@@ -91,7 +102,9 @@ export class EtaEvaluation {
 
   /** Every predictor guesses for a customer arriving now. `scored` false: warm-up, learn only. */
   predict(customerId: string, context: ArrivalContext, scored = true): EtaForecast {
-    const raw = forecastFirstResponse(context.snapshot, context.target, { runs: this.options.runs ?? 300 });
+    const raw =
+      context.forecast ??
+      forecastFirstResponse(context.snapshot, context.target, { runs: this.options.runs ?? 300 });
     const settings = this.options.calibrationSettings ?? defaultCalibrationSettings;
     const ours = this.options.calibrate === false ? raw : applyCalibration(raw, this.calibration, settings);
     const guesses = new Map<string, Guess>();
@@ -100,8 +113,8 @@ export class EtaEvaluation {
       p90: ours.p90Seconds,
       waits: (raw.p90Seconds ?? 0) > 60,
     });
-    const ahead = raw.ahead;
-    const meanHandling = context.snapshot.handling.meanSeconds;
+    const ahead = context.baseline?.ahead ?? raw.ahead;
+    const meanHandling = context.baseline?.meanHandlingSeconds ?? context.snapshot.handling.meanSeconds;
     const queueLength =
       ahead === 0 && context.hasFreeSlot
         ? 0

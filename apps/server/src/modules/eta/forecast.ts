@@ -1,4 +1,4 @@
-import { drawHandlingTime, drawRemainingHandlingTime } from './distributions.ts';
+import { drawHandlingTime, drawRemainingHandlingTime, type HandlingTimeModel } from './distributions.ts';
 import { MinHeap } from './min-heap.ts';
 import {
   type AgentOnRota,
@@ -74,9 +74,11 @@ type PreparedAgent = {
   capacity: number;
   /** Seconds already spent on each conversation in progress. */
   elapsed: number[];
+  /** The handling-time model of each conversation in progress. */
+  handling: HandlingTimeModel[];
 };
 
-function prepareAgent(agent: AgentOnRota, now: number): PreparedAgent {
+function prepareAgent(agent: AgentOnRota, now: number, queueHandling: HandlingTimeModel): PreparedAgent {
   const shifts = agent.shifts
     .map((s): [number, number] => [Math.max(0, (s.start - now) / 1000), (s.end - now) / 1000])
     .filter(([start, end]) => end > start)
@@ -85,6 +87,9 @@ function prepareAgent(agent: AgentOnRota, now: number): PreparedAgent {
     shifts,
     capacity: Math.max(0, Math.floor(agent.capacity)),
     elapsed: agent.inProgressSince.map((since) => Math.max(0, (now - since) / 1000)),
+    handling: agent.inProgressSince.map(
+      (_since, index) => agent.inProgressHandling?.[index] ?? queueHandling,
+    ),
   };
 }
 
@@ -122,15 +127,16 @@ function simulateOnce(
   snapshot: QueueSnapshot,
   agents: PreparedAgent[],
   eligibility: boolean[][],
-  queueLength: number,
+  handling: HandlingTimeModel[],
   random: Random,
   horizon: number,
 ): number {
+  const queueLength = handling.length;
   const slots = new MinHeap();
   agents.forEach((agent, agentIndex) => {
     if (agent.capacity === 0) return;
     const ends = agent.elapsed
-      .map((elapsed) => drawRemainingHandlingTime(snapshot.handling, random, elapsed))
+      .map((elapsed, index) => drawRemainingHandlingTime(agent.handling[index]!, random, elapsed))
       .sort((a, b) => a - b);
     // With m conversations open and capacity c, a slot frees at the (m − c + j)-th ending.
     for (let j = 0; j < agent.capacity; j++) {
@@ -163,7 +169,7 @@ function simulateOnce(
     if (chosen < 0) continue;
     if (chosen === queueLength - 1) return time;
     taken[chosen] = 1;
-    const next = nextStartOnShift(agents[agentIndex]!, time + drawHandlingTime(snapshot.handling, random));
+    const next = nextStartOnShift(agents[agentIndex]!, time + drawHandlingTime(handling[chosen]!, random));
     if (next <= horizon) slots.push(next, agentIndex);
   }
   return Number.POSITIVE_INFINITY;
@@ -195,7 +201,8 @@ export function forecastFirstResponse(
   const random = createRandom(options.seed ?? seedFrom(`${snapshot.queueId}:${snapshot.now}`));
   const split = splitAtTarget(snapshot, target);
   const queue = [...split.ahead, split.target];
-  const agents = snapshot.agents.map((agent) => prepareAgent(agent, snapshot.now));
+  const agents = snapshot.agents.map((agent) => prepareAgent(agent, snapshot.now, snapshot.handling));
+  const handling = queue.map((customer) => customer.handling ?? snapshot.handling);
   const eligibility = snapshot.agents.map((agent) => queue.map((customer) => canServe(agent, customer)));
   const eligibleAgents = eligibility.filter(
     (row, index) => row[queue.length - 1] && agents[index]!.capacity > 0 && agents[index]!.shifts.length > 0,
@@ -206,7 +213,7 @@ export function forecastFirstResponse(
     waits.push(
       eligibleAgents === 0
         ? Number.POSITIVE_INFINITY
-        : simulateOnce(snapshot, agents, eligibility, queue.length, random, horizon),
+        : simulateOnce(snapshot, agents, eligibility, handling, random, horizon),
     );
   }
   waits.sort((a, b) => a - b);

@@ -19,6 +19,11 @@ export type AgentOnRota = {
   capacity: number;
   /** When each conversation the agent is handling now was taken. */
   inProgressSince: number[];
+  /**
+   * The handling-time model of each conversation in progress, by position in `inProgressSince`,
+   * where it differs from the queue's (see `WaitingCustomer.handling`); missing: the queue's.
+   */
+  inProgressHandling?: Array<HandlingTimeModel | null>;
   /** On-duty periods from now on, the current one included, in any order. */
   shifts: Shift[];
 };
@@ -30,6 +35,11 @@ export type WaitingCustomer = {
   language?: string | null;
   /** Skills the conversation needs (billing, technical…); every one is required. */
   skills?: string[];
+  /**
+   * This customer's handling-time model where it differs from the queue's: a walk-in line
+   * serves several services, and a tax consultation takes longer than collecting a document.
+   */
+  handling?: HandlingTimeModel;
 };
 
 export type QueueSnapshot = {

@@ -14,17 +14,23 @@ import {
  * asks "how long until this visit is called?". It hands the line to the ETA engine's forward
  * simulation: each open desk is an agent with one slot who serves the services it signed in
  * for, a visit transferred to a desk needs that desk, and service times are drawn from the
- * location's recent visits.
+ * location's recent visits — each visit's from its own service's where there are enough of
+ * them, since a tax consultation and a quick question differ several-fold.
  */
 export type LineState = {
   locationId: string;
   now: Date;
   /** Waiting visits in calling order (see `orderLine`). */
   waiting: Array<{ id: string; serviceId: string; targetDeskId: string | null }>;
-  /** Desks with an agent signed in; `busySince` when a visit is called to or served there now. */
-  desks: Array<{ id: string; serviceIds: string[]; busySince: Date | null }>;
+  /**
+   * Desks with an agent signed in; `busySince` when a visit is called to or served there now,
+   * `busyServiceId` that visit's service.
+   */
+  desks: Array<{ id: string; serviceIds: string[]; busySince: Date | null; busyServiceId?: string | null }>;
   /** Seconds from call to finish of recent visits, any order. */
   recentServiceSeconds: number[];
+  /** The same per service (any order); a service with enough of them is drawn from its own. */
+  recentServiceSecondsByService?: Record<string, number[]>;
   /** When the location is open in the coming hours (epoch ms); null when unknown (assume 12 h). */
   servingPeriods: Array<{ start: number; end: number }> | null;
 };
@@ -34,6 +40,8 @@ export type LineWait = { p10Seconds: number; p50Seconds: number; p90Seconds: num
 
 /** Below this many finished visits the location's own times say too little; use the default. */
 const MIN_SAMPLES = 5;
+/** Below this many of a service's own, its visits are drawn from the location's times. */
+const MIN_SERVICE_SAMPLES = 20;
 /**
  * A typical counter visit before a location has its own history: mean 6 minutes, lognormal with
  * sigma 0.6 (most visits 3–10 minutes), so the first day's promises are not wildly off.
@@ -50,7 +58,22 @@ const defaultHandling: HandlingTimeModel = {
 const RUNS = 200;
 const deskSkill = (deskId: string) => `desk:${deskId}`;
 
-function rotaOf(line: LineState): AgentOnRota[] {
+type ServiceTimes = (serviceId: string | null | undefined) => HandlingTimeModel;
+
+/** Each service's service-time model, falling back to the location's, then to the default. */
+function serviceTimesOf(line: LineState): { location: HandlingTimeModel; of: ServiceTimes } {
+  const location =
+    line.recentServiceSeconds.length >= MIN_SAMPLES
+      ? fitHandlingTime(line.recentServiceSeconds)
+      : defaultHandling;
+  const own = new Map<string, HandlingTimeModel>();
+  for (const [serviceId, seconds] of Object.entries(line.recentServiceSecondsByService ?? {})) {
+    if (seconds.length >= MIN_SERVICE_SAMPLES) own.set(serviceId, fitHandlingTime(seconds));
+  }
+  return { location, of: (serviceId) => (serviceId ? own.get(serviceId) : undefined) ?? location };
+}
+
+function rotaOf(line: LineState, serviceTimes: ServiceTimes): AgentOnRota[] {
   const start = line.now.getTime();
   const shifts = line.servingPeriods ?? [{ start, end: start + 12 * 3600_000 }];
   if (line.desks.length === 0) {
@@ -64,6 +87,7 @@ function rotaOf(line: LineState): AgentOnRota[] {
     skills: [...desk.serviceIds, deskSkill(desk.id)],
     capacity: 1,
     inProgressSince: desk.busySince ? [desk.busySince.getTime()] : [],
+    inProgressHandling: desk.busySince ? [serviceTimes(desk.busyServiceId)] : [],
     shifts,
   }));
 }
@@ -85,6 +109,7 @@ export function toLineSnapshot(
   target: LineTarget,
 ): { snapshot: QueueSnapshot; target: EtaTarget } | null {
   if (target.kind === 'waiting' && !line.waiting.some((visit) => visit.id === target.visitId)) return null;
+  const serviceTimes = serviceTimesOf(line);
   const snapshot: QueueSnapshot = {
     queueId: `walk-in:${line.locationId}`,
     now: line.now.getTime(),
@@ -92,12 +117,10 @@ export function toLineSnapshot(
       id: visit.id,
       waitingSince: line.now.getTime(),
       skills: skillsOf(line, visit),
+      handling: serviceTimes.of(visit.serviceId),
     })),
-    agents: rotaOf(line),
-    handling:
-      line.recentServiceSeconds.length >= MIN_SAMPLES
-        ? fitHandlingTime(line.recentServiceSeconds)
-        : defaultHandling,
+    agents: rotaOf(line, serviceTimes.of),
+    handling: serviceTimes.location,
     patience: null,
   };
   return {
