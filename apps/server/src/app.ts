@@ -21,6 +21,7 @@ import { registerConversationRoutes, registerStream } from './modules/conversati
 import { registerCustomerRoutes } from './modules/customers/index.ts';
 import { registerEtaRoutes } from './modules/eta/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
+import { registerSavedViewRoutes } from './modules/saved-views/index.ts';
 import { registerSettingsRoutes } from './modules/settings/index.ts';
 import { registerSlaRoutes } from './modules/sla/index.ts';
 import { registerWalkIn } from './modules/walk-in/index.ts';
@@ -101,6 +102,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerSettingsRoutes(app, deps);
   registerSlaRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerSavedViewRoutes(app, deps);
   registerEmailRoutes(app, deps);
   registerStream(app, deps);
   registerChatChannel(app, deps);

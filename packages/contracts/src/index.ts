@@ -9,6 +9,7 @@ export * from './mailboxes.ts';
 export * from './mentions.ts';
 export * from './notifications.ts';
 export * from './realtime.ts';
+export * from './saved-views.ts';
 export * from './settings.ts';
 export * from './sla.ts';
 export * from './walk-in.ts';

@@ -498,6 +498,16 @@ export interface SlaPoliciesTable {
   updated_at: Timestamp;
 }
 
+export interface SavedViewsTable {
+  id: Generated<string>;
+  owner_id: string;
+  team_id: string | null;
+  name: string;
+  filters: ColumnType<Record<string, string>, string, string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   agents: AgentsTable;
   mailboxes: MailboxesTable;
@@ -536,6 +546,7 @@ export interface Database {
   business_calendars: BusinessCalendarsTable;
   sla_policies: SlaPoliciesTable;
   notifications: NotificationsTable;
+  saved_views: SavedViewsTable;
 }
 
 export type AgentRow = Selectable<AgentsTable>;
