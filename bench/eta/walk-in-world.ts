@@ -211,7 +211,16 @@ export function runWalkInWorld(
         id: visit.id,
         serviceId: visit.serviceId,
         targetDeskId: visit.targetDeskId,
+        appointmentAt: visit.appointmentAt,
       })),
+      upcoming: [...waiting.values()]
+        .filter((visit) => visit.appointmentAt && !ordered.includes(visit))
+        .sort((a, b) => a.appointmentAt!.getTime() - b.appointmentAt!.getTime() || a.id.localeCompare(b.id))
+        .map((visit) => ({
+          id: visit.id,
+          serviceId: visit.serviceId,
+          dueAt: new Date(visit.appointmentAt!.getTime() - rules.appointmentLeadMinutes * 60_000),
+        })),
       desks: desks.filter(isSignedIn).map((desk) => ({
         id: desk.spec.id,
         serviceIds: desk.spec.serviceIds,

@@ -244,3 +244,68 @@ describe('reproducibility', () => {
     expect(other.meanSeconds).not.toBe(forecastFirstResponse(state, { kind: 'new' }).meanSeconds);
   });
 });
+
+describe('work with its own handling time and booked customers', () => {
+  const tenMinutes: HandlingTimeModel = { kind: 'exponential', meanSeconds: 600 };
+
+  it('customers ahead with longer handling times make the wait longer than the queue’s times would', () => {
+    const plain = forecastFirstResponse(
+      snapshot({ agents: [busy('a1')], waiting: waiting(4) }),
+      { kind: 'new' },
+      { runs: 2000 },
+    );
+    const long = forecastFirstResponse(
+      snapshot({ agents: [busy('a1')], waiting: waiting(4, { handling: tenMinutes }) }),
+      { kind: 'new' },
+      { runs: 2000 },
+    );
+    // 5 departures: 1 × 5 min + 4 × 5 min against 1 × 5 min + 4 × 10 min.
+    expect(plain.meanSeconds! / 60).toBeCloseTo(25, -1);
+    expect(long.meanSeconds! / 60).toBeCloseTo(45, -1);
+  });
+
+  it('the conversation in progress is drawn from its own model', () => {
+    const forecast = forecastFirstResponse(
+      snapshot({ agents: [busy('a1', 0)].map((a) => ({ ...a, inProgressHandling: [tenMinutes] })) }),
+      { kind: 'new' },
+      { runs: 2000 },
+    );
+    expect(forecast.meanSeconds! / 60).toBeCloseTo(10, -1);
+  });
+
+  it('an appointment that joins before the agent is free goes first; one that joins later does not', () => {
+    const appointment = (minutes: number): WaitingCustomer => ({
+      id: 'booked',
+      waitingSince: NOW,
+      joinsAt: NOW + minutes * MINUTE,
+      handling: tenMinutes,
+    });
+    // One agent busy for about 5 more minutes: an appointment due in 1 minute is taken before
+    // the new customer, one due in 3 hours never is.
+    const soon = forecastFirstResponse(
+      snapshot({ agents: [busy('a1')], waiting: [appointment(1)] }),
+      { kind: 'new' },
+      { runs: 2000 },
+    );
+    const late = forecastFirstResponse(
+      snapshot({ agents: [busy('a1')], waiting: [appointment(180)] }),
+      { kind: 'new' },
+      { runs: 2000 },
+    );
+    expect(soon.meanSeconds! / 60).toBeGreaterThan(13);
+    expect(late.meanSeconds! / 60).toBeCloseTo(5, -1);
+  });
+
+  it('an appointment is not taken before its time even when an agent is free', () => {
+    const forecast = forecastFirstResponse(
+      snapshot({
+        agents: [agent('a1')],
+        waiting: [{ id: 'booked', waitingSince: NOW, joinsAt: NOW + 20 * MINUTE }],
+      }),
+      { kind: 'waiting', customerId: 'booked' },
+      { runs: 200 },
+    );
+    expect(forecast.p10Seconds).toBe(20 * 60);
+    expect(forecast.p90Seconds).toBe(20 * 60);
+  });
+});

@@ -22,7 +22,8 @@ import { mergePeriods, type Periods } from './working-time.ts';
  * they already waited does not matter). The run ends when a slot takes the target customer.
  *
  * Arrivals after the target are ignored: in routing order they come after it, so they cannot
- * delay it. With exponential handling and c busy agents this is exactly the queue-length
+ * delay it. Those already known are not: a booked appointment (`joinsAt`) stands where it will
+ * stand once it joins, and a slot with nobody to take before then waits for it. With exponential handling and c busy agents this is exactly the queue-length
  * predictor: the target starts after ahead + 1 departures at rate c/mean.
  */
 
@@ -128,6 +129,8 @@ function simulateOnce(
   agents: PreparedAgent[],
   eligibility: boolean[][],
   handling: HandlingTimeModel[],
+  /** Seconds from now before which each customer cannot be taken (0: waiting now). */
+  joins: number[],
   random: Random,
   horizon: number,
 ): number {
@@ -159,14 +162,22 @@ function simulateOnce(
     while (head < queueLength && (taken[head] === 1 || leavesAt[head]! <= time)) head++;
     const canTake = eligibility[agentIndex]!;
     let chosen = -1;
+    let nextJoin = Number.POSITIVE_INFINITY;
     for (let i = head; i < queueLength; i++) {
       if (taken[i] === 0 && canTake[i] && leavesAt[i]! > time) {
-        chosen = i;
-        break;
+        if (joins[i]! <= time) {
+          chosen = i;
+          break;
+        }
+        if (leavesAt[i]! > joins[i]!) nextJoin = Math.min(nextJoin, joins[i]!);
       }
     }
-    // Nobody this agent can serve is ahead of (or is) the target: the slot is of no use to it.
-    if (chosen < 0) continue;
+    if (chosen < 0) {
+      // Nobody this agent can serve is ahead of (or is) the target now: the slot is of use only
+      // once someone booked joins.
+      if (nextJoin <= horizon) slots.push(nextStartOnShift(agents[agentIndex]!, nextJoin), agentIndex);
+      continue;
+    }
     if (chosen === queueLength - 1) return time;
     taken[chosen] = 1;
     const next = nextStartOnShift(agents[agentIndex]!, time + drawHandlingTime(handling[chosen]!, random));
@@ -203,6 +214,9 @@ export function forecastFirstResponse(
   const queue = [...split.ahead, split.target];
   const agents = snapshot.agents.map((agent) => prepareAgent(agent, snapshot.now, snapshot.handling));
   const handling = queue.map((customer) => customer.handling ?? snapshot.handling);
+  const joins = queue.map((customer) =>
+    Math.max(0, ((customer.joinsAt ?? snapshot.now) - snapshot.now) / 1000),
+  );
   const eligibility = snapshot.agents.map((agent) => queue.map((customer) => canServe(agent, customer)));
   const eligibleAgents = eligibility.filter(
     (row, index) => row[queue.length - 1] && agents[index]!.capacity > 0 && agents[index]!.shifts.length > 0,
@@ -213,7 +227,7 @@ export function forecastFirstResponse(
     waits.push(
       eligibleAgents === 0
         ? Number.POSITIVE_INFINITY
-        : simulateOnce(snapshot, agents, eligibility, handling, random, horizon),
+        : simulateOnce(snapshot, agents, eligibility, handling, joins, random, horizon),
     );
   }
   waits.sort((a, b) => a - b);

@@ -40,6 +40,11 @@ export type WaitingCustomer = {
    * serves several services, and a tax consultation takes longer than collecting a document.
    */
   handling?: HandlingTimeModel;
+  /**
+   * Epoch ms before which the customer cannot be taken: a booked appointment joins the calling
+   * order at its time, and stands in `waiting` where it will stand once it has joined.
+   */
+  joinsAt?: number;
 };
 
 export type QueueSnapshot = {

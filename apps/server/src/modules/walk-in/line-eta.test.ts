@@ -99,3 +99,39 @@ describe('the expected wait in a walk-in line', () => {
     expect(toVisitWait(wait)).toEqual(shown);
   });
 });
+
+describe('the expected wait with several services and booked appointments', () => {
+  const busyDesk = { id: 'd1', serviceIds: ['tax', 'info'], busySince: now, busyServiceId: 'info' };
+  const times = (seconds: number) => Array.from({ length: 40 }, () => seconds);
+  const byService = { tax: times(900), info: times(120) };
+
+  it('visits ahead are timed by their own service: three tax visits take longer than three questions', () => {
+    const ahead = (serviceId: string) => waiting(3, serviceId);
+    const estimate = (serviceId: string) =>
+      estimateLineWait(
+        line({
+          waiting: ahead(serviceId),
+          desks: [busyDesk],
+          recentServiceSeconds: [...byService.tax, ...byService.info],
+          recentServiceSecondsByService: byService,
+        }),
+        { kind: 'new', serviceId: 'info' },
+      )!;
+    expect(estimate('tax').p50Seconds).toBeGreaterThan(40 * 60);
+    expect(estimate('info').p50Seconds).toBeLessThan(10 * 60);
+  });
+
+  it('an appointment due before a desk is free goes ahead of a walk-in; its own wait is known before it is due', () => {
+    const state = line({
+      desks: [{ ...busyDesk, busySince: new Date(now.getTime() - 60_000), busyServiceId: 'tax' }],
+      recentServiceSeconds: times(900),
+      recentServiceSecondsByService: byService,
+      upcoming: [{ id: 'booked', serviceId: 'tax', dueAt: new Date(now.getTime() + 5 * 60_000) }],
+    });
+    const withAppointment = estimateLineWait(state, { kind: 'new', serviceId: 'info' })!;
+    const without = estimateLineWait({ ...state, upcoming: [] }, { kind: 'new', serviceId: 'info' })!;
+    expect(withAppointment.p50Seconds).toBeGreaterThan(without.p50Seconds + 10 * 60);
+    const booked = estimateLineWait(state, { kind: 'waiting', visitId: 'booked' })!;
+    expect(booked.p10Seconds).toBeGreaterThanOrEqual(5 * 60);
+  });
+});

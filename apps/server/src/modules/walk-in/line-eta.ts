@@ -20,8 +20,13 @@ import {
 export type LineState = {
   locationId: string;
   now: Date;
-  /** Waiting visits in calling order (see `orderLine`). */
-  waiting: Array<{ id: string; serviceId: string; targetDeskId: string | null }>;
+  /** Waiting visits in calling order (see `orderLine`); due appointments, first, have their time. */
+  waiting: Array<{ id: string; serviceId: string; targetDeskId: string | null; appointmentAt?: Date | null }>;
+  /**
+   * Booked appointments not yet in the calling order, by time: each joins it when due, ahead of
+   * every walk-in, so a walk-in's wait depends on them too.
+   */
+  upcoming?: Array<{ id: string; serviceId: string; dueAt: Date }>;
   /**
    * Desks with an agent signed in; `busySince` when a visit is called to or served there now,
    * `busyServiceId` that visit's service.
@@ -101,24 +106,43 @@ type LineTarget = { kind: 'new'; serviceId: string } | { kind: 'waiting'; visitI
 
 /**
  * The line as the ETA engine sees it: each open desk an agent with one slot, the visits in
- * calling order. Null when the target is not in the calling order (an appointment not yet due
- * has a time, not a wait).
+ * calling order with the upcoming appointments where they will stand. Null when the target is
+ * neither waiting nor an upcoming appointment.
  */
 export function toLineSnapshot(
   line: LineState,
   target: LineTarget,
 ): { snapshot: QueueSnapshot; target: EtaTarget } | null {
-  if (target.kind === 'waiting' && !line.waiting.some((visit) => visit.id === target.visitId)) return null;
+  const upcoming = line.upcoming ?? [];
+  if (
+    target.kind === 'waiting' &&
+    !line.waiting.some((visit) => visit.id === target.visitId) &&
+    !upcoming.some((visit) => visit.id === target.visitId)
+  )
+    return null;
   const serviceTimes = serviceTimesOf(line);
+  const now = line.now.getTime();
+  // Calling order once the booked have joined: due appointments, upcoming ones, walk-ins.
+  const walkInsFrom = line.waiting.findIndex((visit) => !visit.appointmentAt);
+  const split = walkInsFrom < 0 ? line.waiting.length : walkInsFrom;
+  const toWaiting = (
+    visit: { id: string; serviceId: string; targetDeskId: string | null },
+    joinsAt = now,
+  ) => ({
+    id: visit.id,
+    waitingSince: now,
+    skills: skillsOf(line, visit),
+    handling: serviceTimes.of(visit.serviceId),
+    joinsAt,
+  });
   const snapshot: QueueSnapshot = {
     queueId: `walk-in:${line.locationId}`,
-    now: line.now.getTime(),
-    waiting: line.waiting.map((visit) => ({
-      id: visit.id,
-      waitingSince: line.now.getTime(),
-      skills: skillsOf(line, visit),
-      handling: serviceTimes.of(visit.serviceId),
-    })),
+    now,
+    waiting: [
+      ...line.waiting.slice(0, split).map((visit) => toWaiting(visit)),
+      ...upcoming.map((visit) => toWaiting({ ...visit, targetDeskId: null }, visit.dueAt.getTime())),
+      ...line.waiting.slice(split).map((visit) => toWaiting(visit)),
+    ],
     agents: rotaOf(line, serviceTimes.of),
     handling: serviceTimes.location,
     patience: null,
