@@ -22,6 +22,7 @@ const CustomerPage = lazyPage(() => import('../customers/CustomerPage.tsx'), 'Cu
 const CustomersPage = lazyPage(() => import('../customers/CustomersPage.tsx'), 'CustomersPage');
 const ProfilePage = lazyPage(() => import('../profile/ProfilePage.tsx'), 'ProfilePage');
 const DeskPage = lazyPage(() => import('../walk-in/DeskPage.tsx'), 'DeskPage');
+const MailboxesPage = lazyPage(() => import('../mailboxes/MailboxesPage.tsx'), 'MailboxesPage');
 
 function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
   return lazy<ComponentType>(async () => ({ default: (await load())[name] }));
@@ -63,6 +64,7 @@ function AuthenticatedApp() {
             <Route path="admin/agents" element={<Lazy page={AgentsPage} />} />
             <Route path="admin/teams" element={<Lazy page={TeamsPage} />} />
             <Route path="admin/api-tokens" element={<Lazy page={ApiTokensPage} />} />
+            <Route path="admin/mailboxes" element={<Lazy page={MailboxesPage} />} />
             <Route path="admin/settings" element={<Lazy page={SettingsPage} />} />
             <Route path="profile" element={<Lazy page={ProfilePage} />} />
             <Route path="walk-in" element={<Lazy page={DeskPage} />} />

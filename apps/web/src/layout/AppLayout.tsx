@@ -36,6 +36,7 @@ import { isAdmin, isSupervisor, useSession } from '../auth/session.tsx';
 import { AvailabilityMenu } from '../chat/AvailabilityMenu.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { builtInViews, useCustomViews } from '../inbox/views.ts';
+import { MailboxNavItem } from '../mailboxes/MailboxNavItem.tsx';
 import { WalkInNavItem } from '../walk-in/WalkInNavItem.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
@@ -213,6 +214,7 @@ export function AppLayout() {
           {isSupervisor(agent) && (
             <NavItem to="/admin/teams" label={t('nav.teams')} icon={<IconUsersGroup size={16} />} />
           )}
+          {isAdmin(agent) && <MailboxNavItem />}
           <NavItem to="/admin/api-tokens" label={t('nav.apiTokens')} icon={<IconKey size={16} />} />
           {isAdmin(agent) && (
             <NavItem to="/admin/settings" label={t('nav.settings')} icon={<IconSettings size={16} />} />
