@@ -9,6 +9,7 @@ import { loadViewer, postAgentMessage, updateConversation } from '../conversatio
 import { loadOrderedLine } from './line.service.ts';
 import { announceLineChange } from './line-change.ts';
 import { canMarkNoShow, pickNextVisit, readmittedQueuedAt, transferredQueuedAt } from './line-rules.ts';
+import { listVisitNotices } from './notifications.repository.ts';
 import { queueCalledNotices } from './notifications.service.ts';
 import { findDeskRow } from './setup.repository.ts';
 import { getLocation } from './setup.service.ts';
@@ -41,9 +42,17 @@ import {
 
 type DeskDeps = Pick<Deps, 'db' | 'clock'>;
 
+/** The visit as the desk console shows it: the customer's name and what they were told. */
 async function withCustomerName(db: Queryable, visit: WalkInVisitRow): Promise<WalkInVisit> {
-  const names = await findCustomerNames(db, [visit.customer_id]);
-  return toWalkInVisit(visit, names.get(visit.customer_id) ?? '');
+  const [names, notices] = await Promise.all([
+    findCustomerNames(db, [visit.customer_id]),
+    listVisitNotices(db, [visit.id]),
+  ]);
+  return {
+    ...toWalkInVisit(visit, names.get(visit.customer_id) ?? ''),
+    hasContact: Boolean(visit.notify_email || visit.notify_phone),
+    notices: notices.get(visit.id) ?? [],
+  };
 }
 
 export async function getDeskState(db: Queryable, deskId: string): Promise<DeskState> {

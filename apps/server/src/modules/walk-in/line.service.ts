@@ -4,6 +4,7 @@ import type { WalkInVisitRow } from '../../db/schema.ts';
 import { openPeriods } from '../sla/index.ts';
 import { estimateLineWait, type LineState, toVisitWait } from './line-eta.ts';
 import { localDayAt, localTimeAt, orderLine, refuseTicket } from './line-rules.ts';
+import { listVisitNotices } from './notifications.repository.ts';
 import { calendarOf } from './setup.service.ts';
 import { toWalkInVisit } from './visit-dto.ts';
 import {
@@ -12,6 +13,7 @@ import {
   listDeskSessions,
   listRecentCalls,
   listRecentServiceSeconds,
+  listRecentServiceSecondsByService,
   listVisitsAtDesks,
   listWaitingVisits,
 } from './visits.repository.ts';
@@ -52,12 +54,27 @@ export async function loadOrderedLine(
 }
 
 export async function loadLine(db: Queryable, location: WalkInLocation, now: Date): Promise<Line> {
-  const [ordered, sessions, atDesks, recentServiceSeconds] = await Promise.all([
-    loadOrderedLine(db, location, now),
-    listDeskSessions(db, location.id),
-    listVisitsAtDesks(db, location.id),
-    listRecentServiceSeconds(db, location.id, RECENT_SERVICE_SAMPLES),
-  ]);
+  const [waitingRows, sessions, atDesks, recentServiceSeconds, recentServiceSecondsByService] =
+    await Promise.all([
+      listWaitingVisits(db, location.id),
+      listDeskSessions(db, location.id),
+      listVisitsAtDesks(db, location.id),
+      listRecentServiceSeconds(db, location.id, RECENT_SERVICE_SAMPLES),
+      listRecentServiceSecondsByService(db, location.id, RECENT_SERVICE_SAMPLES),
+    ]);
+  const ordered = orderLine(waitingRows.map(asWaitingVisit), now, location.rules);
+  // Appointments booked for the coming day and not yet due: once due they go ahead of walk-ins.
+  const inOrder = new Set(ordered.map((visit) => visit.id));
+  const leadMs = location.rules.appointmentLeadMinutes * 60_000;
+  const upcoming = waitingRows
+    .filter((visit) => visit.appointment_at !== null && !inOrder.has(visit.id))
+    .map((visit) => ({
+      id: visit.id,
+      serviceId: visit.service_id,
+      dueAt: new Date(visit.appointment_at!.getTime() - leadMs),
+    }))
+    .filter((visit) => visit.dueAt.getTime() < now.getTime() + SERVING_HORIZON_MS)
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id.localeCompare(b.id));
   const calendar = calendarOf(location.timeZone, location.openingHours);
   const periods = openPeriods(calendar, now, new Date(now.getTime() + SERVING_HORIZON_MS)).map((period) => ({
     start: period.start.getTime(),
@@ -76,13 +93,20 @@ export async function loadLine(db: Queryable, location: WalkInLocation, now: Dat
         id: visit.id,
         serviceId: visit.service_id,
         targetDeskId: visit.target_desk_id,
+        appointmentAt: visit.appointment_at,
       })),
-      desks: sessions.map((session) => ({
-        id: session.desk_id,
-        serviceIds: session.service_ids,
-        busySince: atDesks.find((visit) => visit.desk_id === session.desk_id)?.called_at ?? null,
-      })),
+      upcoming,
+      desks: sessions.map((session) => {
+        const atDesk = atDesks.find((visit) => visit.desk_id === session.desk_id);
+        return {
+          id: session.desk_id,
+          serviceIds: session.service_ids,
+          busySince: atDesk?.called_at ?? null,
+          busyServiceId: atDesk?.service_id ?? null,
+        };
+      }),
       recentServiceSeconds,
+      recentServiceSecondsByService,
       servingPeriods: periods,
     },
   };
@@ -160,13 +184,21 @@ export async function buildBoard(db: Queryable, line: Line): Promise<Board> {
 /** The waiting line for the desk console, in calling order, with customers' names. */
 export async function listWaitingLine(db: Queryable, location: WalkInLocation, now: Date) {
   const line = await loadLine(db, location, now);
-  const names = await findCustomerNames(
-    db,
-    line.ordered.map((visit) => visit.customer_id),
-  );
+  const [names, notices] = await Promise.all([
+    findCustomerNames(
+      db,
+      line.ordered.map((visit) => visit.customer_id),
+    ),
+    listVisitNotices(
+      db,
+      line.ordered.map((visit) => visit.id),
+    ),
+  ]);
   return {
     items: line.ordered.map((visit) => ({
       ...toWalkInVisit(visit, names.get(visit.customer_id) ?? ''),
+      hasContact: Boolean(visit.notify_email || visit.notify_phone),
+      notices: notices.get(visit.id) ?? [],
       position: positionInLine(line, visit) ?? 0,
     })),
   };

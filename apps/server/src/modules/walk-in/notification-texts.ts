@@ -7,6 +7,7 @@ type NoticeTexts = {
   turnNear: (input: NoticeInput) => string;
   calledSubject: (input: NoticeInput) => string;
   called: (input: NoticeInput) => string;
+  calledAgain: (input: NoticeInput) => string;
 };
 
 const en: NoticeTexts = {
@@ -16,6 +17,8 @@ const en: NoticeTexts = {
   calledSubject: ({ ticket }) => `It is your turn – ticket ${ticket}`,
   called: ({ ticket, locationName, trackingUrl, deskName }) =>
     `It is your turn: ticket ${ticket}, please go to ${deskName} at ${locationName}. ${trackingUrl}`,
+  calledAgain: ({ ticket, locationName, trackingUrl, deskName }) =>
+    `We are calling you again: ticket ${ticket}, please go to ${deskName} at ${locationName} now. ${trackingUrl}`,
 };
 
 const lt: NoticeTexts = {
@@ -25,6 +28,8 @@ const lt: NoticeTexts = {
   calledSubject: ({ ticket }) => `Jūsų eilė – bilietas ${ticket}`,
   called: ({ ticket, locationName, trackingUrl, deskName }) =>
     `Jūsų eilė: bilietas ${ticket}, prašome eiti į: ${deskName} (${locationName}). ${trackingUrl}`,
+  calledAgain: ({ ticket, locationName, trackingUrl, deskName }) =>
+    `Kviečiame jus dar kartą: bilietas ${ticket}, prašome nedelsiant eiti į: ${deskName} (${locationName}). ${trackingUrl}`,
 };
 
 const sk: NoticeTexts = {
@@ -34,6 +39,8 @@ const sk: NoticeTexts = {
   calledSubject: ({ ticket }) => `Ste na rade – lístok ${ticket}`,
   called: ({ ticket, locationName, trackingUrl, deskName }) =>
     `Ste na rade: lístok ${ticket}, prosím, choďte k: ${deskName} (${locationName}). ${trackingUrl}`,
+  calledAgain: ({ ticket, locationName, trackingUrl, deskName }) =>
+    `Voláme vás znova: lístok ${ticket}, prosím, choďte hneď k: ${deskName} (${locationName}). ${trackingUrl}`,
 };
 
 const pl: NoticeTexts = {
@@ -43,6 +50,8 @@ const pl: NoticeTexts = {
   calledSubject: ({ ticket }) => `Twoja kolej – bilet ${ticket}`,
   called: ({ ticket, locationName, trackingUrl, deskName }) =>
     `Twoja kolej: bilet ${ticket}, prosimy podejść do: ${deskName} (${locationName}). ${trackingUrl}`,
+  calledAgain: ({ ticket, locationName, trackingUrl, deskName }) =>
+    `Wzywamy ponownie: bilet ${ticket}, prosimy od razu podejść do: ${deskName} (${locationName}). ${trackingUrl}`,
 };
 
 const hu: NoticeTexts = {
@@ -52,6 +61,8 @@ const hu: NoticeTexts = {
   calledSubject: ({ ticket }) => `Ön következik – ${ticket} sorszám`,
   called: ({ ticket, locationName, trackingUrl, deskName }) =>
     `Ön következik: ${ticket} sorszám, kérjük, fáradjon ide: ${deskName} (${locationName}). ${trackingUrl}`,
+  calledAgain: ({ ticket, locationName, trackingUrl, deskName }) =>
+    `Ismét szólítjuk: ${ticket} sorszám, kérjük, azonnal fáradjon ide: ${deskName} (${locationName}). ${trackingUrl}`,
 };
 
 const noticeTexts: Record<SupportedLanguage, NoticeTexts> = { en, lt, sk, pl, hu };
@@ -59,11 +70,19 @@ const noticeTexts: Record<SupportedLanguage, NoticeTexts> = { en, lt, sk, pl, hu
 /**
  * The subject and text of a visit's message in its language (English for an unknown one).
  *
- * @example composeVisitNotice('called', 'lt', { ticket: 'A-042', locationName: 'Vilnius', trackingUrl, deskName: 'Langelis 3' })
+ * @example composeVisitNotice('called', 1, 'lt', { ticket: 'A-042', locationName: 'Vilnius', trackingUrl, deskName: 'Langelis 3' })
  */
-export function composeVisitNotice(kind: 'turn_near' | 'called', language: string, input: NoticeInput) {
+export function composeVisitNotice(
+  kind: 'turn_near' | 'called',
+  callNumber: number,
+  language: string,
+  input: NoticeInput,
+) {
   const texts = noticeTexts[language as SupportedLanguage] ?? en;
-  return kind === 'called'
-    ? { subject: texts.calledSubject(input), text: texts.called(input) }
-    : { subject: texts.turnNearSubject(input), text: texts.turnNear(input) };
+  if (kind === 'turn_near') return { subject: texts.turnNearSubject(input), text: texts.turnNear(input) };
+  // A recall says so: the visitor may have read the first call and think it is old news.
+  return {
+    subject: texts.calledSubject(input),
+    text: callNumber > 1 ? texts.calledAgain(input) : texts.called(input),
+  };
 }

@@ -1,3 +1,4 @@
+import type { VisitNotice } from '@frontline/contracts';
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
 import type { WalkInNotificationRow } from '../../db/schema.ts';
@@ -129,14 +130,30 @@ export async function listVisitsToldNearTurn(db: Queryable, visitIds: string[]) 
   return new Set(rows.map((row) => row.visit_id));
 }
 
-export function listNotificationsOfVisits(db: Queryable, visitIds: string[]) {
-  if (visitIds.length === 0) return Promise.resolve([]);
-  return db
+/** The messages sent to each of the visits, as the desk console shows them. */
+export async function listVisitNotices(db: Queryable, visitIds: string[]) {
+  const byVisit = new Map<string, VisitNotice[]>();
+  if (visitIds.length === 0) return byVisit;
+  const rows = await db
     .selectFrom('walk_in_notifications')
-    .select(['visit_id', 'kind', 'call_number', 'channel', 'status', 'sent_at', 'created_at'])
+    .select(['visit_id', 'kind', 'call_number', 'channel', 'status', 'sent_at'])
     .where('visit_id', 'in', visitIds)
     .orderBy('created_at')
+    .orderBy('call_number')
+    .orderBy('channel')
     .execute();
+  for (const row of rows) {
+    const notices = byVisit.get(row.visit_id) ?? [];
+    notices.push({
+      kind: row.kind,
+      channel: row.channel,
+      status: row.status,
+      callNumber: row.call_number,
+      sentAt: row.sent_at?.toISOString() ?? null,
+    });
+    byVisit.set(row.visit_id, notices);
+  }
+  return byVisit;
 }
 
 export function findDeskName(db: Queryable, deskId: string) {

@@ -1,4 +1,3 @@
-import type { VisitNotice } from '@frontline/contracts';
 import type { Queryable } from '../../db/database.ts';
 import type { WalkInVisitRow } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
@@ -13,7 +12,6 @@ import {
   findDeskName,
   findNotificationToSend,
   insertNotificationOnce,
-  listNotificationsOfVisits,
   listVisitsToldNearTurn,
   updateNotification,
 } from './notifications.repository.ts';
@@ -120,7 +118,7 @@ export async function sendVisitNotification(
     await updateNotification(deps.db, notice.id, { status: 'skipped', attempts: attempt.attempt });
     return 'skipped';
   }
-  const message = composeVisitNotice(notice.kind, notice.language, {
+  const message = composeVisitNotice(notice.kind, notice.call_number, notice.language, {
     ticket: notice.ticket,
     locationName: notice.location_name,
     deskName: notice.desk_name,
@@ -150,6 +148,7 @@ export async function sendVisitNotification(
         language: notice.language,
         conversationId: notice.conversation_id,
         reference: notice.reference,
+        idempotencyKey: `walk-in-notification:${notice.id}`,
       },
       attempt,
     );
@@ -173,22 +172,4 @@ export async function sendVisitNotification(
     if (isFinal) return 'failed';
     throw error;
   }
-}
-
-/** The messages sent to each of the visits, for the desk console. */
-export async function listVisitNotices(db: Queryable, visitIds: string[]) {
-  const rows = await listNotificationsOfVisits(db, visitIds);
-  const byVisit = new Map<string, VisitNotice[]>();
-  for (const row of rows) {
-    const notices = byVisit.get(row.visit_id) ?? [];
-    notices.push({
-      kind: row.kind,
-      channel: row.channel,
-      status: row.status,
-      callNumber: row.call_number,
-      sentAt: row.sent_at?.toISOString() ?? null,
-    });
-    byVisit.set(row.visit_id, notices);
-  }
-  return byVisit;
 }

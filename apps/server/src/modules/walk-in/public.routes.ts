@@ -4,6 +4,7 @@ import {
   problemSchema,
   publicTicketBody,
   publicVisitSchema,
+  remoteJoinBody,
   ticketSchema,
 } from '@frontline/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -111,6 +112,41 @@ export function registerPublicWalkInRoutes(
     async (request, reply) => {
       const { source, ...ticket } = request.body;
       const taken = await takeTicket(deps, request.params.id, { ...ticket, isPriority: false }, source);
+      return reply.status(201).send(taken);
+    },
+  );
+
+  routes.post(
+    '/api/v1/public/walk-in/locations/:id/join',
+    {
+      // One person joins once; a few tries for typos, not a script filling the line from one address.
+      config: { rateLimit: { max: 10, timeWindow: '10 minutes' } },
+      schema: {
+        tags,
+        summary: 'Join the line remotely from the public site (virtual queue), where the location allows it',
+        description:
+          'Needs a phone or an email: the visitor is told by SMS or email when their turn is near and when they are called.',
+        security: [],
+        params: idParams,
+        body: remoteJoinBody,
+        response: {
+          201: ticketSchema,
+          400: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+          409: problemSchema,
+          422: problemSchema,
+          429: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const taken = await takeTicket(
+        deps,
+        request.params.id,
+        { ...request.body, isPriority: false },
+        'remote',
+      );
       return reply.status(201).send(taken);
     },
   );

@@ -63,12 +63,12 @@ function notifyContactOf(deps: VisitDeps, input: TakeTicketBody) {
   if (input.email) {
     const email = normaliseIdentity('email', input.email);
     if (email.ok) contact.notify_email = email.identity.value;
-    else problems.push({ path: 'email', message: email.reason });
+    else problems.push({ path: 'body.email', message: email.reason });
   }
   if (input.phone) {
     const phone = normaliseIdentity('phone', input.phone, deps.config.defaultPhoneCountry);
     if (phone.ok) contact.notify_phone = phone.identity.value;
-    else problems.push({ path: 'phone', message: phone.reason });
+    else problems.push({ path: 'body.phone', message: phone.reason });
   }
   if (problems.length > 0) throw validationFailed(problems);
   return contact;

@@ -12,6 +12,8 @@ export type CustomerNotice = {
   language: string;
   conversationId: string;
   reference: number;
+  /** Names this notice for deduplication instead of its text (a second call may repeat the text). */
+  idempotencyKey?: string;
 };
 
 export class NoMailboxError extends Error {}
@@ -25,7 +27,9 @@ export async function sendCustomerNotice(deps: OutboundDeps, notice: CustomerNot
   const mailbox = await findOldestMailbox(deps.db);
   if (!mailbox) throw new NoMailboxError('No mailbox is configured to send customer email from');
   // Identical notices (a retried job, a transcript asked for twice) share one Message-ID: one mail.
-  const digest = createHash('sha256').update(`${notice.kind}\n${notice.to}\n${notice.text}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(notice.idempotencyKey ?? `${notice.kind}\n${notice.to}\n${notice.text}`)
+    .digest('hex');
   return sendSystemMail(
     deps,
     {
