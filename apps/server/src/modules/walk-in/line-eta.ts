@@ -107,19 +107,15 @@ type LineTarget = { kind: 'new'; serviceId: string } | { kind: 'waiting'; visitI
 /**
  * The line as the ETA engine sees it: each open desk an agent with one slot, the visits in
  * calling order with the upcoming appointments where they will stand. Null when the target is
- * neither waiting nor an upcoming appointment.
+ * not in the calling order.
  */
 export function toLineSnapshot(
   line: LineState,
   target: LineTarget,
 ): { snapshot: QueueSnapshot; target: EtaTarget } | null {
+  // An appointment not yet due is not in the calling order: it has a time, not a wait.
+  if (target.kind === 'waiting' && !line.waiting.some((visit) => visit.id === target.visitId)) return null;
   const upcoming = line.upcoming ?? [];
-  if (
-    target.kind === 'waiting' &&
-    !line.waiting.some((visit) => visit.id === target.visitId) &&
-    !upcoming.some((visit) => visit.id === target.visitId)
-  )
-    return null;
   const serviceTimes = serviceTimesOf(line);
   const now = line.now.getTime();
   // Calling order once the booked have joined: due appointments, upcoming ones, walk-ins.

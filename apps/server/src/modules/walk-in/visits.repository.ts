@@ -125,6 +125,29 @@ export async function listRecentServiceSeconds(db: Queryable, locationId: string
   return rows.map((row) => Number(row.seconds));
 }
 
+/** The same per service: each service's last `limit` finished visits (seconds), by service id. */
+export async function listRecentServiceSecondsByService(db: Queryable, locationId: string, limit: number) {
+  const recent = db
+    .selectFrom('walk_in_visits')
+    .select([
+      'service_id',
+      sql<number>`extract(epoch from finished_at - called_at)`.as('seconds'),
+      sql<number>`row_number() over (partition by service_id order by finished_at desc)`.as('recency'),
+    ])
+    .where('location_id', '=', locationId)
+    .where('status', '=', 'done')
+    .where('finished_at', 'is not', null)
+    .as('recent');
+  const rows = await db
+    .selectFrom(recent)
+    .select(['service_id', 'seconds'])
+    .where('recency', '<=', limit)
+    .execute();
+  const byService: Record<string, number[]> = {};
+  for (const row of rows) (byService[row.service_id] ??= []).push(Number(row.seconds));
+  return byService;
+}
+
 export function listDeskSessions(db: Queryable, locationId: string) {
   return db
     .selectFrom('walk_in_desk_sessions')
