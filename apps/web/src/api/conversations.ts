@@ -31,6 +31,8 @@ export type ConversationFilters = {
   tag?: string;
   language?: string;
   text?: string;
+  /** Only conversations whose SLA warning has come (`at_risk`) or whose due time passed (`breached`). */
+  sla?: 'at_risk' | 'breached';
   sort?: 'updated_desc' | 'updated_asc' | 'created_desc' | 'created_asc';
 };
 

@@ -23,6 +23,8 @@ const CustomersPage = lazyPage(() => import('../customers/CustomersPage.tsx'), '
 const ProfilePage = lazyPage(() => import('../profile/ProfilePage.tsx'), 'ProfilePage');
 const DeskPage = lazyPage(() => import('../walk-in/DeskPage.tsx'), 'DeskPage');
 const MailboxesPage = lazyPage(() => import('../mailboxes/MailboxesPage.tsx'), 'MailboxesPage');
+const SlaPoliciesPage = lazyPage(() => import('../sla/SlaPoliciesPage.tsx'), 'SlaPoliciesPage');
+const CalendarsPage = lazyPage(() => import('../sla/CalendarsPage.tsx'), 'CalendarsPage');
 
 function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
   return lazy<ComponentType>(async () => ({ default: (await load())[name] }));
@@ -66,6 +68,8 @@ function AuthenticatedApp() {
             <Route path="admin/api-tokens" element={<Lazy page={ApiTokensPage} />} />
             <Route path="admin/mailboxes" element={<Lazy page={MailboxesPage} />} />
             <Route path="admin/settings" element={<Lazy page={SettingsPage} />} />
+            <Route path="admin/sla-policies" element={<Lazy page={SlaPoliciesPage} />} />
+            <Route path="admin/calendars" element={<Lazy page={CalendarsPage} />} />
             <Route path="profile" element={<Lazy page={ProfilePage} />} />
             <Route path="walk-in" element={<Lazy page={DeskPage} />} />
             <Route path="*" element={<Navigate to="/inbox/mine" replace />} />

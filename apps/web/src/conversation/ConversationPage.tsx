@@ -23,6 +23,8 @@ import { ChannelIcon, PriorityBadge, StatusBadge } from '../components/badges.ts
 import { ErrorState, PageLoader } from '../components/states.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { usePresence } from '../realtime/presence.ts';
+import { SlaBadge } from '../sla/SlaBadge.tsx';
+import { useNow } from '../sla/use-now.ts';
 import { Composer, type ComposerHandle } from './Composer.tsx';
 import { ConversationControls } from './ConversationControls.tsx';
 import { CustomerPanel } from './CustomerPanel.tsx';
@@ -47,6 +49,7 @@ function ConversationScreen({ id }: { id: string }) {
   const [openedAt] = useState(() => new Date().toISOString());
   const [isMergeOpen, setIsMergeOpen] = useState(false);
   const { colleagues, announceTyping } = usePresence(id);
+  const now = useNow();
 
   const compose = params.get('compose');
   const isLoaded = Boolean(conversation.data);
@@ -108,6 +111,7 @@ function ConversationScreen({ id }: { id: string }) {
                 </Text>
                 <StatusBadge status={data.status} />
                 <PriorityBadge priority={data.priority} />
+                <SlaBadge sla={data.sla} now={now} />
               </Group>
               <PresenceBar colleagues={colleagues} />
             </Group>

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { useDirectoryNames } from '../api/directory.ts';
 import { useEmailDetails } from '../api/email.ts';
 import { useFormat } from '../i18n/format.ts';
+import { useSlaEventText } from '../sla/timeline-events.ts';
 import { EmailHtml } from './EmailHtml.tsx';
 import { EmailFooter, EmailHeader } from './EmailMeta.tsx';
 
@@ -135,6 +136,7 @@ export function Timeline({ conversation }: { conversation: ConversationDetail })
   const { t } = useTranslation();
   const format = useFormat();
   const names = useDirectoryNames();
+  const describeSlaEvent = useSlaEventText();
   const entries: Entry[] = [
     ...conversation.messages.map((message) => ({ kind: 'message' as const, at: message.createdAt, message })),
     ...conversation.events
@@ -161,16 +163,17 @@ export function Timeline({ conversation }: { conversation: ConversationDetail })
           <Group key={`event-${entry.event.id}`} gap={4} justify="center" data-testid="timeline-event">
             <IconPoint size={14} color="var(--mantine-color-dimmed)" />
             <Text size="xs" c="dimmed">
-              {describeEvent(
-                t,
-                entry.event,
-                names,
-                entry.event.actorType === 'agent'
-                  ? (names.agentName(entry.event.actorAgentId) ?? t('timeline.agent'))
-                  : entry.event.actorType === 'customer'
-                    ? customerName
-                    : t('timeline.system'),
-              )}{' '}
+              {describeSlaEvent(entry.event) ??
+                describeEvent(
+                  t,
+                  entry.event,
+                  names,
+                  entry.event.actorType === 'agent'
+                    ? (names.agentName(entry.event.actorAgentId) ?? t('timeline.agent'))
+                    : entry.event.actorType === 'customer'
+                      ? customerName
+                      : t('timeline.system'),
+                )}{' '}
               · {format.dateTime(entry.event.createdAt)}
             </Text>
           </Group>

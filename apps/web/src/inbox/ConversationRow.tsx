@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ChannelIcon, PriorityBadge, StatusBadge } from '../components/badges.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useIsFresh } from '../realtime/RealtimeProvider.tsx';
+import { SlaBadge } from '../sla/SlaBadge.tsx';
 
 type Props = {
   conversation: ConversationSummary;
@@ -121,6 +122,9 @@ export function ConversationRow({
             —
           </Text>
         )}
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <SlaBadge sla={conversation.sla} now={now} />
       </Table.Td>
     </Table.Tr>
   );

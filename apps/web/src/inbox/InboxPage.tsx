@@ -12,9 +12,11 @@ import {
 import { useTeams } from '../api/directory.ts';
 import { useSession } from '../auth/session.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../components/states.tsx';
+import { useSlaText } from '../sla/texts.ts';
 import { BulkActions } from './BulkActions.tsx';
 import { ConversationRow } from './ConversationRow.tsx';
 import { FilterBar } from './FilterBar.tsx';
+import { useBuiltInViewLabel } from './view-label.ts';
 import { findBuiltInView, useCustomViews } from './views.ts';
 
 const filterParams = [
@@ -44,6 +46,8 @@ const clockTickMs = 30_000;
 
 export function InboxPage() {
   const { t } = useTranslation();
+  const viewLabel = useBuiltInViewLabel();
+  const { text: slaText } = useSlaText();
   const navigate = useNavigate();
   const { view: viewId = 'mine' } = useParams();
   const [params, setParams] = useSearchParams();
@@ -63,7 +67,7 @@ export function InboxPage() {
   const myTeams = (teams.data ?? []).filter((team) => agent.teamIds.includes(team.id));
   const chosenTeam = params.get('team') ?? myTeams[0]?.id;
   const extraFilters = filtersFromParams(params);
-  const title = custom?.name ?? (builtIn ? t(`views.${builtIn.id}`) : t('views.search'));
+  const title = custom?.name ?? (builtIn ? viewLabel(builtIn) : t('views.search'));
 
   const baseFilters: ConversationFilters = builtIn?.filters ?? custom?.filters ?? {};
   const filters: ConversationFilters = {
@@ -197,6 +201,7 @@ export function InboxPage() {
                 <Table.Th>{t('fields.assignee')}</Table.Th>
                 <Table.Th>{t('inbox.columns.age')}</Table.Th>
                 <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('inbox.columns.waiting')}</Table.Th>
+                <Table.Th>{slaText('column')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -6,6 +6,8 @@ export type BuiltInViewId =
   | 'unassigned'
   | 'my-teams'
   | 'all-open'
+  | 'at-risk'
+  | 'breached'
   | 'pending'
   | 'on-hold'
   | 'solved';
@@ -26,6 +28,9 @@ export const builtInViews: BuiltInView[] = [
   { id: 'unassigned', countKey: 'unassigned', filters: { assignee: 'none', status: openStatuses } },
   { id: 'my-teams', countKey: 'myTeams', filters: { status: openStatuses } },
   { id: 'all-open', countKey: 'allOpen', filters: { status: openStatuses } },
+  // SLA: a warning has come, or a target's due time has passed (sla module, migration 0050).
+  { id: 'at-risk', countKey: 'atRisk', filters: { sla: 'at_risk' } },
+  { id: 'breached', countKey: 'breached', filters: { sla: 'breached' } },
   { id: 'pending', countKey: 'pending', filters: { status: 'pending' } },
   { id: 'on-hold', countKey: 'onHold', filters: { status: 'on_hold' } },
   { id: 'solved', countKey: 'solved', filters: { status: 'solved' } },

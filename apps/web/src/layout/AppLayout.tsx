@@ -35,8 +35,10 @@ import { useConversationCounts } from '../api/conversations.ts';
 import { isAdmin, isSupervisor, useSession } from '../auth/session.tsx';
 import { AvailabilityMenu } from '../chat/AvailabilityMenu.tsx';
 import { useFormat } from '../i18n/format.ts';
+import { useBuiltInViewLabel } from '../inbox/view-label.ts';
 import { builtInViews, useCustomViews } from '../inbox/views.ts';
 import { MailboxNavItem } from '../mailboxes/MailboxNavItem.tsx';
+import { SlaNavItems } from '../sla/SlaNavItems.tsx';
 import { WalkInNavItem } from '../walk-in/WalkInNavItem.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
@@ -68,6 +70,7 @@ function NavItem({
 
 export function AppLayout() {
   const { t } = useTranslation();
+  const viewLabel = useBuiltInViewLabel();
   const format = useFormat();
   const { agent, logOut } = useSession();
   const navigate = useNavigate();
@@ -176,7 +179,7 @@ export function AppLayout() {
               <NavItem
                 key={view.id}
                 to={`/inbox/${view.id}`}
-                label={t(`views.${view.id}`)}
+                label={viewLabel(view)}
                 badge={
                   count === undefined ? null : (
                     <Badge
@@ -215,6 +218,7 @@ export function AppLayout() {
             <NavItem to="/admin/teams" label={t('nav.teams')} icon={<IconUsersGroup size={16} />} />
           )}
           {isAdmin(agent) && <MailboxNavItem />}
+          {isAdmin(agent) && <SlaNavItems />}
           <NavItem to="/admin/api-tokens" label={t('nav.apiTokens')} icon={<IconKey size={16} />} />
           {isAdmin(agent) && (
             <NavItem to="/admin/settings" label={t('nav.settings')} icon={<IconSettings size={16} />} />
