@@ -23,6 +23,7 @@ const CustomersPage = lazyPage(() => import('../customers/CustomersPage.tsx'), '
 const ProfilePage = lazyPage(() => import('../profile/ProfilePage.tsx'), 'ProfilePage');
 const DeskPage = lazyPage(() => import('../walk-in/DeskPage.tsx'), 'DeskPage');
 const MailboxesPage = lazyPage(() => import('../mailboxes/MailboxesPage.tsx'), 'MailboxesPage');
+const PromisesReportPage = lazyPage(() => import('../eta/PromisesReportPage.tsx'), 'PromisesReportPage');
 const SlaPoliciesPage = lazyPage(() => import('../sla/SlaPoliciesPage.tsx'), 'SlaPoliciesPage');
 const CalendarsPage = lazyPage(() => import('../sla/CalendarsPage.tsx'), 'CalendarsPage');
 
@@ -70,6 +71,7 @@ function AuthenticatedApp() {
             <Route path="admin/settings" element={<Lazy page={SettingsPage} />} />
             <Route path="admin/sla-policies" element={<Lazy page={SlaPoliciesPage} />} />
             <Route path="admin/calendars" element={<Lazy page={CalendarsPage} />} />
+            <Route path="admin/promises" element={<Lazy page={PromisesReportPage} />} />
             <Route path="profile" element={<Lazy page={ProfilePage} />} />
             <Route path="walk-in" element={<Lazy page={DeskPage} />} />
             <Route path="*" element={<Navigate to="/inbox/mine" replace />} />

@@ -31,6 +31,7 @@ import { CustomerPanel } from './CustomerPanel.tsx';
 import { MergeDialog } from './MergeDialog.tsx';
 import { PresenceBar } from './PresenceBar.tsx';
 import { Timeline } from './Timeline.tsx';
+import { TriageHint } from './triage/TriageHint.tsx';
 
 export function ConversationPage() {
   const { id = '' } = useParams();
@@ -126,6 +127,7 @@ function ConversationScreen({ id }: { id: string }) {
                 </>
               )}
             </Text>
+            <TriageHint conversation={data} />
           </Box>
           <ScrollArea style={{ flex: 1 }} px="md" py="sm" bg="var(--mantine-color-gray-0)">
             <Timeline conversation={data} />

@@ -34,10 +34,13 @@ import { Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'reac
 import { useConversationCounts } from '../api/conversations.ts';
 import { isAdmin, isSupervisor, useSession } from '../auth/session.tsx';
 import { AvailabilityMenu } from '../chat/AvailabilityMenu.tsx';
+import { PromisesNavItem } from '../eta/PromisesNavItem.tsx';
 import { useFormat } from '../i18n/format.ts';
+import { useInboxText } from '../inbox/texts.ts';
 import { useBuiltInViewLabel } from '../inbox/view-label.ts';
-import { builtInViews, useCustomViews } from '../inbox/views.ts';
+import { builtInViews, useCustomViewCounts, useCustomViews } from '../inbox/views.ts';
 import { MailboxNavItem } from '../mailboxes/MailboxNavItem.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { SlaNavItems } from '../sla/SlaNavItems.tsx';
 import { WalkInNavItem } from '../walk-in/WalkInNavItem.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
@@ -79,7 +82,9 @@ export function AppLayout() {
   const [search, setSearch] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const counts = useConversationCounts();
-  const [customViews] = useCustomViews(agent.id);
+  const { views: customViews } = useCustomViews(agent.id);
+  const customCounts = useCustomViewCounts();
+  const { text: inboxText } = useInboxText();
 
   useHotkeys([
     ['/', () => searchRef.current?.focus()],
@@ -134,6 +139,7 @@ export function AppLayout() {
           </form>
           <Group gap="xs" wrap="nowrap">
             <AvailabilityMenu />
+            <NotificationBell />
             <Tooltip label={t('shortcuts.title')}>
               <ActionIcon variant="subtle" color="gray" onClick={help.open} aria-label={t('shortcuts.title')}>
                 <IconKeyboard size={20} />
@@ -195,14 +201,39 @@ export function AppLayout() {
               />
             );
           })}
-          {customViews.map((view) => (
-            <NavItem
-              key={view.id}
-              to={`/inbox/custom-${view.id}`}
-              label={view.name}
-              icon={<IconFilter size={16} />}
-            />
-          ))}
+          {customViews.map((view) => {
+            const counted = customCounts.data?.byId.get(view.id);
+            return (
+              <NavItem
+                key={view.id}
+                to={`/inbox/custom-${view.id}`}
+                label={
+                  view.isOwn
+                    ? view.name
+                    : `${view.name} · ${inboxText('sharedBy', { name: view.owner.name })}`
+                }
+                icon={view.teamId ? <IconUsersGroup size={16} /> : <IconFilter size={16} />}
+                badge={
+                  counted && (
+                    <Badge
+                      size="sm"
+                      variant={counted.count > 0 ? 'light' : 'transparent'}
+                      color="gray"
+                      title={
+                        counted.isCapped
+                          ? inboxText('moreThan', { count: customCounts.data?.countLimit ?? 0 })
+                          : undefined
+                      }
+                      data-testid={`count-custom-${view.id}`}
+                    >
+                      {format.number(counted.count)}
+                      {counted.isCapped ? '+' : ''}
+                    </Badge>
+                  )
+                }
+              />
+            );
+          })}
           <Text size="xs" fw={700} c="gray.7" tt="uppercase" px="sm" pt="md" pb={4}>
             {t('nav.directory')}
           </Text>
@@ -219,6 +250,7 @@ export function AppLayout() {
           )}
           {isAdmin(agent) && <MailboxNavItem />}
           {isAdmin(agent) && <SlaNavItems />}
+          <PromisesNavItem />
           <NavItem to="/admin/api-tokens" label={t('nav.apiTokens')} icon={<IconKey size={16} />} />
           {isAdmin(agent) && (
             <NavItem to="/admin/settings" label={t('nav.settings')} icon={<IconSettings size={16} />} />

@@ -1,0 +1,14 @@
+import type { PromiseReport } from '@frontline/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+
+/** Weeks as "2026-W47"; both undefined asks for the server's default (the last eight). */
+export function usePromiseReport(range: { from?: string; to?: string }) {
+  const query: Record<string, string> = {};
+  if (range.from) query.from = range.from;
+  if (range.to) query.to = range.to;
+  return useQuery({
+    queryKey: ['eta', 'promises-report', query],
+    queryFn: ({ signal }) => api.get<PromiseReport>('/api/v1/eta/promises/report', query, signal),
+  });
+}
