@@ -38,6 +38,11 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for requests made outside `apiRequest` (file uploads with progress). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 const unauthorizedListeners = new Set<() => void>();
 
 /** Called when the server says the session is gone, so the app can show the login page. */

@@ -120,6 +120,8 @@ export type PostMessageInput = {
   body: string;
   visibility: 'public' | 'internal';
   status?: ConversationStatus;
+  /** Uploaded files (`POST /api/v1/attachments`) to send with it. */
+  attachmentIds?: string[];
   /** One key per composed message, kept until it is sent, so a resend never duplicates it. */
   idempotencyKey: string;
 };

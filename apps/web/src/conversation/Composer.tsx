@@ -1,4 +1,8 @@
-import type { ConversationDetail, ConversationStatus } from '@frontline/contracts';
+import {
+  type ConversationDetail,
+  type ConversationStatus,
+  messageAttachmentLimits,
+} from '@frontline/contracts';
 import {
   ActionIcon,
   Button,
@@ -10,13 +14,18 @@ import {
   Stack,
   Text,
   Textarea,
+  Tooltip,
 } from '@mantine/core';
-import { IconChevronDown, IconLock, IconSend } from '@tabler/icons-react';
-import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
+import { IconChevronDown, IconLock, IconPaperclip, IconSend } from '@tabler/icons-react';
+import { type DragEvent, forwardRef, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePostMessage } from '../api/conversations.ts';
 import { useDirectoryNames } from '../api/directory.ts';
 import { useSession } from '../auth/session.tsx';
+import { AttachmentChips } from './attachments/AttachmentChips.tsx';
+import { useFileSize } from './attachments/file-size.ts';
+import { useAttachmentText } from './attachments/texts.ts';
+import { useComposerFiles } from './attachments/useComposerFiles.ts';
 import { type ComposerMode, useDraft } from './draft.ts';
 
 const statusesAfterSending: ConversationStatus[] = ['open', 'pending', 'on_hold', 'solved'];
@@ -37,10 +46,15 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
   const { t } = useTranslation();
   const { agent } = useSession();
   const names = useDirectoryNames();
-  const { draft, setBody, setMode, clear } = useDraft(conversation.id);
+  const { draft, setBody, setMode, setAttachments, clear } = useDraft(conversation.id);
   const post = usePostMessage();
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const filePicker = useRef<HTMLInputElement>(null);
   const [pendingStatus, setPendingStatus] = useState<ConversationStatus | undefined | null>(null);
+  const [isDragging, setDragging] = useState(false);
+  const files = useComposerFiles(draft.attachments, setAttachments);
+  const { text: fileText } = useAttachmentText();
+  const sizeOf = useFileSize();
 
   useImperativeHandle(ref, () => ({
     focus: (mode) => {
@@ -59,29 +73,83 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
       message.createdAt > openedAt,
   );
 
+  // Something to send, and nothing still uploading or refused that the agent might expect to go.
+  const canSend =
+    (draft.body.trim() !== '' || files.ready.length > 0) && !files.isUploading && !files.hasErrors;
   const send = (status: ConversationStatus | undefined) => {
     const body = draft.body.trim();
-    if (!body || post.isPending) return;
+    if (!canSend || post.isPending) return;
     post.mutate(
       {
         id: conversation.id,
         body,
         visibility: isNote ? 'internal' : 'public',
         status,
+        attachmentIds: files.ready.map((attachment) => attachment.id),
         idempotencyKey: draft.key,
       },
-      { onSuccess: clear },
+      {
+        onSuccess: () => {
+          clear();
+          files.clear();
+        },
+      },
     );
   };
   const requestSend = (status?: ConversationStatus) => {
-    if (!draft.body.trim()) return;
+    if (!canSend) return;
     // Two agents answering the same customer at once is what collision warnings exist to stop.
     if (!isNote && replyBySomeoneElse) setPendingStatus(status);
     else send(status);
   };
 
+  const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+  const sendHint = files.isUploading
+    ? fileText('waitForUploads')
+    : files.hasErrors
+      ? fileText('removeFailed')
+      : draft.body
+        ? t('composer.draftSaved')
+        : t('composer.sendHint');
+
   return (
-    <Paper withBorder p="sm" className={isNote ? 'frontline-note' : undefined} data-testid="composer">
+    <Paper
+      withBorder
+      p="sm"
+      className={isNote ? 'frontline-note' : undefined}
+      data-testid="composer"
+      pos="relative"
+      onDragOver={(event) => {
+        if (isClosed || !hasFiles(event)) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(event) => {
+        if (isClosed || !hasFiles(event)) return;
+        event.preventDefault();
+        setDragging(false);
+        files.add([...event.dataTransfer.files]);
+      }}
+    >
+      {isDragging && (
+        <Stack
+          pos="absolute"
+          inset={0}
+          justify="center"
+          align="center"
+          bg="rgba(255,255,255,.9)"
+          style={{ zIndex: 2, border: '2px dashed var(--mantine-color-indigo-5)', borderRadius: 'inherit' }}
+          data-testid="composer-drop-zone"
+        >
+          <IconPaperclip size={24} />
+          <Text size="sm" fw={500}>
+            {fileText('dropHere')}
+          </Text>
+        </Stack>
+      )}
       <Stack gap="xs">
         <Group justify="space-between">
           <SegmentedControl
@@ -115,6 +183,13 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
             setBody(event.currentTarget.value);
             onTyping();
           }}
+          onPaste={(event) => {
+            const pasted = [...event.clipboardData.files];
+            if (pasted.length === 0 || isClosed) return;
+            // A pasted screenshot becomes an attachment; pasted text stays text.
+            event.preventDefault();
+            files.add(pasted);
+          }}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
               event.preventDefault();
@@ -123,16 +198,48 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
             if (event.key === 'Escape') event.currentTarget.blur();
           }}
         />
+        <AttachmentChips files={files.files} tooMany={files.tooMany} onRemove={files.remove} />
         <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            {draft.body ? t('composer.draftSaved') : t('composer.sendHint')}
-          </Text>
+          <Group gap="xs" wrap="nowrap">
+            <Tooltip
+              label={fileText('attachHint', { limit: sizeOf(messageAttachmentLimits.maxBytes) })}
+              multiline
+              w={260}
+            >
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size={30}
+                aria-label={fileText('attach')}
+                disabled={isClosed}
+                onClick={() => filePicker.current?.click()}
+                data-testid="composer-attach"
+              >
+                <IconPaperclip size={18} />
+              </ActionIcon>
+            </Tooltip>
+            <input
+              ref={filePicker}
+              type="file"
+              multiple
+              hidden
+              accept={messageAttachmentLimits.acceptedTypes.join(',')}
+              data-testid="composer-file-input"
+              onChange={(event) => {
+                files.add([...(event.currentTarget.files ?? [])]);
+                event.currentTarget.value = '';
+              }}
+            />
+            <Text size="xs" c={files.hasErrors ? 'red.8' : 'dimmed'}>
+              {sendHint}
+            </Text>
+          </Group>
           <Group gap={0} wrap="nowrap">
             <Button
               leftSection={<IconSend size={16} />}
               onClick={() => requestSend()}
               loading={post.isPending}
-              disabled={!draft.body.trim() || isClosed}
+              disabled={!canSend || isClosed}
               color={isNote ? 'yellow.7' : undefined}
               style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}
             >
@@ -144,7 +251,7 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
                   size={36}
                   variant="filled"
                   color={isNote ? 'yellow.7' : undefined}
-                  disabled={!draft.body.trim() || isClosed || post.isPending}
+                  disabled={!canSend || isClosed || post.isPending}
                   aria-label={t('composer.sendAndSetStatus')}
                   style={{
                     borderTopLeftRadius: 0,

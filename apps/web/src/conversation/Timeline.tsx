@@ -12,6 +12,7 @@ import { useDirectoryNames } from '../api/directory.ts';
 import { useEmailDetails } from '../api/email.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useSlaEventText } from '../sla/timeline-events.ts';
+import { MessageAttachments } from './attachments/MessageAttachments.tsx';
 import { EmailHtml } from './EmailHtml.tsx';
 import { EmailFooter, EmailHeader } from './EmailMeta.tsx';
 
@@ -127,6 +128,12 @@ function MessageCard({
           {message.body}
         </Text>
       )}
+      <MessageAttachments
+        attachments={message.attachments.filter(
+          // Chat and web-form bodies already link their files; only their images still need a preview.
+          (file) => file.contentType.startsWith('image/') || !message.bodyHtml?.includes(file.url),
+        )}
+      />
       {emailDetail && <EmailFooter detail={emailDetail} />}
     </Paper>
   );

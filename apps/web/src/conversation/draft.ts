@@ -1,3 +1,4 @@
+import type { MessageAttachment } from '@frontline/contracts';
 import { useEffect, useState } from 'react';
 
 export type ComposerMode = 'reply' | 'note';
@@ -10,11 +11,18 @@ export type Draft = {
    * send that failed half-way and is retried (even after a reload) cannot post the message twice.
    */
   key: string;
+  /** Files already uploaded for this message (the server keeps them until it is sent). */
+  attachments: MessageAttachment[];
 };
 
 const storageKey = (conversationId: string) => `frontline.draft.${conversationId}`;
 
-const emptyDraft = (mode: ComposerMode = 'reply'): Draft => ({ mode, body: '', key: crypto.randomUUID() });
+const emptyDraft = (mode: ComposerMode = 'reply'): Draft => ({
+  mode,
+  body: '',
+  key: crypto.randomUUID(),
+  attachments: [],
+});
 
 function readDraft(conversationId: string): Draft {
   try {
@@ -22,7 +30,12 @@ function readDraft(conversationId: string): Draft {
       localStorage.getItem(storageKey(conversationId)) ?? 'null',
     ) as Partial<Draft> | null;
     if (stored && typeof stored.body === 'string' && typeof stored.key === 'string') {
-      return { mode: stored.mode === 'note' ? 'note' : 'reply', body: stored.body, key: stored.key };
+      return {
+        mode: stored.mode === 'note' ? 'note' : 'reply',
+        body: stored.body,
+        key: stored.key,
+        attachments: Array.isArray(stored.attachments) ? stored.attachments : [],
+      };
     }
   } catch {
     // A corrupt draft is dropped rather than breaking the page.
@@ -38,7 +51,8 @@ export function useDraft(conversationId: string) {
   const [draft, setDraft] = useState<Draft>(() => readDraft(conversationId));
 
   useEffect(() => {
-    if (draft.body) localStorage.setItem(storageKey(conversationId), JSON.stringify(draft));
+    if (draft.body || draft.attachments.length > 0)
+      localStorage.setItem(storageKey(conversationId), JSON.stringify(draft));
     else localStorage.removeItem(storageKey(conversationId));
   }, [conversationId, draft]);
 
@@ -46,6 +60,8 @@ export function useDraft(conversationId: string) {
     draft,
     setBody: (body: string) => setDraft((current) => ({ ...current, body })),
     setMode: (mode: ComposerMode) => setDraft((current) => ({ ...current, mode })),
+    setAttachments: (attachments: MessageAttachment[]) =>
+      setDraft((current) => ({ ...current, attachments })),
     /** After a successful send: an empty draft with a new key for the next message. */
     clear: () => setDraft((current) => emptyDraft(current.mode)),
   };
