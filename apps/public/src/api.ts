@@ -1,10 +1,12 @@
-import type { Board, PublicTicketBody, PublicVisit, Ticket } from '@frontline/contracts';
+import type { Board, PublicTicketBody, PublicVisit, RemoteJoinBody, Ticket } from '@frontline/contracts';
 import { useEffect, useState } from 'react';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
+    /** Which request fields were wrong (`body.phone`), for validation errors. */
+    readonly fields: string[] = [],
   ) {
     super(code);
   }
@@ -16,8 +18,15 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
     headers: { 'content-type': 'application/json', ...init?.headers },
   });
   if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as { code?: string };
-    throw new ApiError(response.status, problem.code ?? 'unknown');
+    const problem = (await response.json().catch(() => ({}))) as {
+      code?: string;
+      errors?: Array<{ path: string }>;
+    };
+    throw new ApiError(
+      response.status,
+      problem.code ?? 'unknown',
+      (problem.errors ?? []).map((error) => error.path),
+    );
   }
   return (await response.json()) as T;
 }
@@ -27,6 +36,12 @@ export const fetchBoard = (locationId: string) =>
 export const fetchVisit = (token: string) => call<PublicVisit>(`/api/v1/public/walk-in/visits/${token}`);
 export const takeTicket = (locationId: string, body: Partial<PublicTicketBody>) =>
   call<Ticket>(`/api/v1/public/walk-in/locations/${locationId}/tickets`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
+
+export const joinLine = (locationId: string, body: Partial<RemoteJoinBody>) =>
+  call<Ticket>(`/api/v1/public/walk-in/locations/${locationId}/join`, {
     method: 'POST',
     body: JSON.stringify(body),
   });

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { useFinishVisit, useTransferVisit, useVisitAction } from './desk-api.ts';
 import { useWalkInText } from './texts.ts';
+import { VisitNotices } from './VisitNotices.tsx';
 
 const outcomes: FinishVisitBody['outcome'][] = ['resolved', 'follow_up', 'referred', 'not_resolved'];
 
@@ -40,6 +41,7 @@ export function CurrentVisit({ desk, location }: { desk: DeskState; location: Wa
         <Text fw={500}>
           {service ? (service.names[language] ?? service.names.en) : ''} · {visit.customerName}
         </Text>
+        <VisitNotices visit={visit} />
         <Button
           component={Link}
           to={`/conversations/${visit.conversationId}`}

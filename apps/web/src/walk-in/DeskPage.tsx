@@ -1,10 +1,11 @@
 import type { DeskState, WalkInLocation } from '@frontline/contracts';
 import { Button, Card, Checkbox, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { isSupervisor, useSession } from '../auth/session.tsx';
+import { isAdmin, isSupervisor, useSession } from '../auth/session.tsx';
 import { ErrorState, PageLoader } from '../components/states.tsx';
 import { CurrentVisit } from './CurrentVisit.tsx';
 import { useDeskAction, useLineUpdates, useLocations, useMyDesk, useSignIn } from './desk-api.ts';
+import { RemoteJoinSettings } from './RemoteJoinSettings.tsx';
 import { useWalkInText } from './texts.ts';
 import { WaitingLine } from './WaitingLine.tsx';
 
@@ -115,6 +116,7 @@ function AtDesk({ desk, location }: { desk: DeskState; location: WalkInLocation 
 /** The desk console: sign in at a desk, call the next customer, serve, finish or transfer. */
 export function DeskPage() {
   const { text } = useWalkInText();
+  const { agent } = useSession();
   const locations = useLocations();
   const myDesk = useMyDesk();
   if (locations.isPending || myDesk.isPending) return <PageLoader />;
@@ -134,6 +136,9 @@ export function DeskPage() {
         <AtDesk desk={desk} location={location} />
       ) : (
         <DeskSignIn locations={locations.data.items} />
+      )}
+      {isAdmin(agent) && locations.data.items.length > 0 && (
+        <RemoteJoinSettings locations={locations.data.items} />
       )}
     </Stack>
   );

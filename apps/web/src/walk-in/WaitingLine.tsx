@@ -3,6 +3,7 @@ import { Badge, Card, Table, Text, Title } from '@mantine/core';
 import { useFormat } from '../i18n/format.ts';
 import { useLine } from './desk-api.ts';
 import { useWalkInText } from './texts.ts';
+import { VisitNotices } from './VisitNotices.tsx';
 
 /** Who is waiting at the location, in calling order. */
 export function WaitingLine({ location }: { location: WalkInLocation }) {
@@ -41,7 +42,10 @@ export function WaitingLine({ location }: { location: WalkInLocation }) {
                     )}
                   </Table.Td>
                   <Table.Td>{service ? (service.names[language] ?? service.names.en) : ''}</Table.Td>
-                  <Table.Td>{visit.customerName}</Table.Td>
+                  <Table.Td>
+                    {visit.customerName}
+                    <VisitNotices visit={visit} compact />
+                  </Table.Td>
                   <Table.Td>{format.relative(visit.takenAt)}</Table.Td>
                 </Table.Tr>
               );

@@ -67,6 +67,7 @@ export function findNotificationToSend(db: Queryable, notificationId: string) {
       'n.call_number',
       'n.status',
       'v.id as visit_id',
+      'v.location_id',
       'v.ticket',
       'v.language',
       'v.status as visit_status',

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { sendCustomerNotice } from '../channels/email/index.ts';
 import { type SmsProvider, SmsSendError } from '../channels/sms/index.ts';
 import { loadLine, positionInLine } from './line.service.ts';
+import { lineChannel } from './line-change.ts';
 import { estimateLineWait } from './line-eta.ts';
 import { nearTurnReason } from './near-turn.ts';
 import { composeVisitNotice } from './notification-texts.ts';
@@ -16,6 +17,7 @@ import {
   updateNotification,
 } from './notifications.repository.ts';
 import { getLocation } from './setup.service.ts';
+import { signalLineChanged } from './visits.repository.ts';
 
 /**
  * Walk-in notifications: "your turn is near" (by place in line or by the wait's P10) and "you
@@ -110,6 +112,20 @@ export async function sendVisitNotification(
 ): Promise<SendOutcome> {
   const notice = await findNotificationToSend(deps.db, notificationId);
   if (notice?.status !== 'queued') return 'already_sent';
+  const outcome = await deliver(deps, sms, notice, attempt);
+  // Desk consoles follow the line's stream: a nudge shows them the visitor was told.
+  await signalLineChanged(deps.db, lineChannel, notice.location_id);
+  return outcome;
+}
+
+type NoticeToSend = NonNullable<Awaited<ReturnType<typeof findNotificationToSend>>>;
+
+async function deliver(
+  deps: NotifyDeps,
+  sms: SmsProvider,
+  notice: NoticeToSend,
+  attempt: { attempt: number; maxAttempts: number },
+): Promise<SendOutcome> {
   const isStale =
     notice.kind === 'turn_near'
       ? notice.visit_status !== 'waiting'

@@ -1,0 +1,117 @@
+import type { SupportedLanguage } from '@frontline/contracts';
+import { useTranslation } from 'react-i18next';
+
+/** Texts of the visitor notifications shown at the desk and of the remote-join settings. */
+const en = {
+  turnNear: 'Told: turn near',
+  called: 'Told: called',
+  calledAgain: 'Told: called again',
+  sms: 'SMS',
+  email: 'email',
+  queued: 'sending',
+  sent: 'sent',
+  failed: 'not delivered',
+  skipped: 'not needed',
+  noContact: 'No phone or email left',
+  willBeNotified: 'Will be notified',
+  settingsTitle: 'Remote join and notifications',
+  allowsRemoteJoin: 'People may join the line from the public site',
+  joinPage: 'Public join page',
+  nearTurnPosition: 'Tell visitors their turn is near at this place in line (0: never)',
+  nearTurnMinutes: '…or when they may be called within this many minutes (0: never)',
+  save: 'Save',
+  saved: 'Saved',
+};
+type NoticeTexts = typeof en;
+
+const texts: Record<SupportedLanguage, NoticeTexts> = {
+  en,
+  lt: {
+    turnNear: 'Pranešta: eilė artėja',
+    called: 'Pranešta: pakviestas',
+    calledAgain: 'Pranešta: pakviestas dar kartą',
+    sms: 'SMS',
+    email: 'el. paštu',
+    queued: 'siunčiama',
+    sent: 'išsiųsta',
+    failed: 'nepristatyta',
+    skipped: 'nebereikėjo',
+    noContact: 'Telefono ar el. pašto nepaliko',
+    willBeNotified: 'Gaus pranešimą',
+    settingsTitle: 'Nuotolinė registracija ir pranešimai',
+    allowsRemoteJoin: 'Į eilę galima užsiregistruoti viešoje svetainėje',
+    joinPage: 'Viešas registracijos puslapis',
+    nearTurnPosition: 'Pranešti, kad eilė artėja, kai lankytojas yra šioje eilės vietoje (0 – niekada)',
+    nearTurnMinutes: '…arba kai gali būti pakviestas per tiek minučių (0 – niekada)',
+    save: 'Išsaugoti',
+    saved: 'Išsaugota',
+  },
+  sk: {
+    turnNear: 'Oznámené: blíži sa rad',
+    called: 'Oznámené: vyvolaný',
+    calledAgain: 'Oznámené: vyvolaný znova',
+    sms: 'SMS',
+    email: 'e-mailom',
+    queued: 'odosiela sa',
+    sent: 'odoslané',
+    failed: 'nedoručené',
+    skipped: 'už netreba',
+    noContact: 'Nenechal telefón ani e-mail',
+    willBeNotified: 'Dostane oznámenie',
+    settingsTitle: 'Vzdialené zaradenie a oznámenia',
+    allowsRemoteJoin: 'Do radu sa dá zaradiť z verejného webu',
+    joinPage: 'Verejná stránka na zaradenie',
+    nearTurnPosition: 'Oznámiť blížiaci sa rad na tomto mieste v poradí (0: nikdy)',
+    nearTurnMinutes: '…alebo keď môže byť vyvolaný do toľkých minút (0: nikdy)',
+    save: 'Uložiť',
+    saved: 'Uložené',
+  },
+  pl: {
+    turnNear: 'Powiadomiono: kolej się zbliża',
+    called: 'Powiadomiono: wezwany',
+    calledAgain: 'Powiadomiono: wezwany ponownie',
+    sms: 'SMS',
+    email: 'e-mailem',
+    queued: 'wysyłanie',
+    sent: 'wysłano',
+    failed: 'nie dostarczono',
+    skipped: 'niepotrzebne',
+    noContact: 'Nie zostawił telefonu ani e-maila',
+    willBeNotified: 'Otrzyma powiadomienie',
+    settingsTitle: 'Zdalne dołączanie i powiadomienia',
+    allowsRemoteJoin: 'Do kolejki można dołączyć przez stronę publiczną',
+    joinPage: 'Publiczna strona dołączania',
+    nearTurnPosition: 'Powiadom, że kolej się zbliża, na tym miejscu w kolejce (0: nigdy)',
+    nearTurnMinutes: '…lub gdy może zostać wezwany w ciągu tylu minut (0: nigdy)',
+    save: 'Zapisz',
+    saved: 'Zapisano',
+  },
+  hu: {
+    turnNear: 'Értesítve: közeleg a sora',
+    called: 'Értesítve: szólítva',
+    calledAgain: 'Értesítve: újra szólítva',
+    sms: 'SMS',
+    email: 'e-mailben',
+    queued: 'küldés alatt',
+    sent: 'elküldve',
+    failed: 'nem kézbesítve',
+    skipped: 'már nem kellett',
+    noContact: 'Nem adott meg telefonszámot vagy e-mailt',
+    willBeNotified: 'Értesítést kap',
+    settingsTitle: 'Távoli sorba állás és értesítések',
+    allowsRemoteJoin: 'A nyilvános oldalon is be lehet állni a sorba',
+    joinPage: 'Nyilvános sorba állási oldal',
+    nearTurnPosition: 'Értesítés a közelgő sorról ennél a helynél a sorban (0: soha)',
+    nearTurnMinutes: '…vagy ha ennyi percen belül szólíthatják (0: soha)',
+    save: 'Mentés',
+    saved: 'Mentve',
+  },
+};
+
+export type NoticeTextKey = keyof NoticeTexts;
+
+export function useNoticeText() {
+  const { i18n } = useTranslation();
+  const language = (i18n.language in texts ? i18n.language : 'en') as SupportedLanguage;
+  return (key: NoticeTextKey) => texts[language][key];
+}
