@@ -116,7 +116,10 @@ export function JoinPage() {
                 value={service.id}
                 checked={serviceId === service.id}
                 disabled={!service.isTakingTickets}
-                onChange={() => setServiceId(service.id)}
+                onChange={() => {
+                  setServiceId(service.id);
+                  setProblem(null);
+                }}
               />
               <span className="join-service-name">{serviceName(service.names, current)}</span>
               <span className="join-service-meta">
@@ -140,7 +143,10 @@ export function JoinPage() {
               value={phone}
               aria-invalid={isWrong('phone') || isWrong('contact')}
               aria-describedby={describedBy('phone')}
-              onChange={(event) => setPhone(event.currentTarget.value)}
+              onChange={(event) => {
+                setPhone(event.currentTarget.value);
+                setProblem(null);
+              }}
             />
           </label>
           <label className="join-field">
@@ -152,7 +158,10 @@ export function JoinPage() {
               value={email}
               aria-invalid={isWrong('email') || isWrong('contact')}
               aria-describedby={describedBy('email')}
-              onChange={(event) => setEmail(event.currentTarget.value)}
+              onChange={(event) => {
+                setEmail(event.currentTarget.value);
+                setProblem(null);
+              }}
             />
           </label>
           <label className="join-field">
