@@ -10,18 +10,19 @@ export function formatMentionToken(agent: { id: string; name: string }): string 
   return `@[${agent.name.replace(/[[\]\n]/g, ' ').trim()}](agent:${agent.id})`;
 }
 
-export type NotePart = { text: string } | { mention: { agentId: string; name: string } };
+/** A piece of a note; `at` is where it starts in the body. */
+export type NotePart = { at: number } & ({ text: string } | { mention: { agentId: string; name: string } });
 
 /** Splits a note into plain text and mentions, in order, for display. */
 export function splitMentions(body: string): NotePart[] {
   const parts: NotePart[] = [];
   let last = 0;
   for (const match of body.matchAll(mentionTokenPattern)) {
-    if (match.index > last) parts.push({ text: body.slice(last, match.index) });
-    parts.push({ mention: { name: match[1]!, agentId: match[2]!.toLowerCase() } });
+    if (match.index > last) parts.push({ at: last, text: body.slice(last, match.index) });
+    parts.push({ at: match.index, mention: { name: match[1]!, agentId: match[2]!.toLowerCase() } });
     last = match.index + match[0].length;
   }
-  if (last < body.length) parts.push({ text: body.slice(last) });
+  if (last < body.length) parts.push({ at: last, text: body.slice(last) });
   return parts;
 }
 

@@ -20,6 +20,7 @@ export const savedViewFiltersSchema = z
     tag: filterValue.optional(),
     language: filterValue.optional(),
     text: filterValue.optional(),
+    sla: z.enum(['at_risk', 'breached']).optional(),
     sort: z.enum(['updated_desc', 'updated_asc', 'created_desc', 'created_asc']).optional(),
   })
   .superRefine((filters, context) => {

@@ -27,6 +27,7 @@ import { useFileSize } from './attachments/file-size.ts';
 import { useAttachmentText } from './attachments/texts.ts';
 import { useComposerFiles } from './attachments/useComposerFiles.ts';
 import { type ComposerMode, useDraft } from './draft.ts';
+import { MentionSuggestions } from './mentions/MentionSuggestions.tsx';
 
 const statusesAfterSending: ConversationStatus[] = ['open', 'pending', 'on_hold', 'solved'];
 
@@ -198,6 +199,7 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
             if (event.key === 'Escape') event.currentTarget.blur();
           }}
         />
+        <MentionSuggestions textareaRef={textarea} enabled={isNote} value={draft.body} onChange={setBody} />
         <AttachmentChips files={files.files} tooMany={files.tooMany} onRemove={files.remove} />
         <Group justify="space-between">
           <Group gap="xs" wrap="nowrap">

@@ -15,6 +15,7 @@ import { useSlaEventText } from '../sla/timeline-events.ts';
 import { MessageAttachments } from './attachments/MessageAttachments.tsx';
 import { EmailHtml } from './EmailHtml.tsx';
 import { EmailFooter, EmailHeader } from './EmailMeta.tsx';
+import { MentionText } from './mentions/MentionText.tsx';
 
 const noImages: never[] = [];
 
@@ -125,7 +126,7 @@ function MessageCard({
         <EmailHtml html={message.bodyHtml} inlineImages={emailDetail?.attachments ?? noImages} />
       ) : (
         <Text size="sm" className="frontline-message-body">
-          {message.body}
+          {isNote ? <MentionText body={message.body} /> : message.body}
         </Text>
       )}
       <MessageAttachments

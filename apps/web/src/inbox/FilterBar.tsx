@@ -5,12 +5,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationFilters } from '../api/conversations.ts';
 import { useAgents, useTeams } from '../api/directory.ts';
+import { isSupervisor, useSession } from '../auth/session.tsx';
+import { useInboxText } from './texts.ts';
 
 type Props = {
   /** The filters the agent chose on top of the view's own. */
   filters: ConversationFilters;
   onChange: (filters: ConversationFilters) => void;
-  onSaveView: (name: string) => void;
+  /** Saves the current filters as a view, private (`teamId` null) or shared with a team. */
+  onSaveView: (name: string, teamId: string | null) => void;
   onDeleteView?: () => void;
 };
 
@@ -34,6 +37,13 @@ export function FilterBar({ filters, onChange, onSaveView, onDeleteView }: Props
   const agents = useAgents();
   const teams = useTeams();
   const [viewName, setViewName] = useState('');
+  const [shareTeamId, setShareTeamId] = useState<string | null>(null);
+  const { agent } = useSession();
+  const { text: inboxText } = useInboxText();
+  // Agents share with their own teams; supervisors with any team.
+  const shareableTeams = (teams.data ?? []).filter(
+    (team) => isSupervisor(agent) || agent.teamIds.includes(team.id),
+  );
   const activeCount = filterFields.filter((field) => filters[field]).length;
   const set = (changes: Partial<ConversationFilters>) => onChange({ ...filters, ...changes });
 
@@ -172,13 +182,30 @@ export function FilterBar({ filters, onChange, onSaveView, onDeleteView }: Props
                 value={viewName}
                 onChange={(event) => setViewName(event.currentTarget.value)}
               />
+              {shareableTeams.length > 0 && (
+                <Select
+                  size="xs"
+                  w={140}
+                  label={inboxText('shareWith')}
+                  value={shareTeamId ?? ''}
+                  onChange={(value) => setShareTeamId(value || null)}
+                  allowDeselect={false}
+                  comboboxProps={{ withinPortal: false }}
+                  data={[
+                    { value: '', label: inboxText('onlyMe') },
+                    ...shareableTeams.map((team) => ({ value: team.id, label: team.name })),
+                  ]}
+                  data-testid="saved-view-share"
+                />
+              )}
               <Button
                 size="xs"
                 leftSection={<IconDeviceFloppy size={14} />}
                 disabled={!viewName.trim()}
                 onClick={() => {
-                  onSaveView(viewName.trim());
+                  onSaveView(viewName.trim(), shareTeamId);
                   setViewName('');
+                  setShareTeamId(null);
                 }}
               >
                 {t('inbox.saveView')}

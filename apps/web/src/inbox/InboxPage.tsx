@@ -1,6 +1,7 @@
 import type { ConversationSummary } from '@frontline/contracts';
 import { Button, Center, Checkbox, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useHotkeys, useInterval } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -16,6 +17,7 @@ import { useSlaText } from '../sla/texts.ts';
 import { BulkActions } from './BulkActions.tsx';
 import { ConversationRow } from './ConversationRow.tsx';
 import { FilterBar } from './FilterBar.tsx';
+import { useInboxText } from './texts.ts';
 import { useBuiltInViewLabel } from './view-label.ts';
 import { findBuiltInView, useCustomViews } from './views.ts';
 
@@ -53,7 +55,8 @@ export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const { agent } = useSession();
   const teams = useTeams();
-  const [customViews, setCustomViews] = useCustomViews(agent.id);
+  const { views: customViews, save: saveCustomView, remove: removeCustomView } = useCustomViews(agent.id);
+  const { text: inboxText } = useInboxText();
   const [activeIndex, setActiveIndex] = useState(0);
   const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set());
   const [now, setNow] = useState(Date.now());
@@ -121,10 +124,14 @@ export function InboxPage() {
     for (const [name, value] of Object.entries(next)) if (value) search.set(name, value);
     setParams(search, { replace: true });
   };
-  const saveView = (name: string) => {
-    const id = crypto.randomUUID().slice(0, 8);
-    setCustomViews((views) => [...views, { id, name, filters: { ...baseFilters, ...extraFilters } }]);
-    navigate(`/inbox/custom-${id}`);
+  const saveView = (name: string, teamId: string | null) => {
+    saveCustomView.mutate(
+      { name, teamId, filters: { ...baseFilters, ...extraFilters } },
+      {
+        onSuccess: (view) => navigate(`/inbox/custom-${view.id}`),
+        onError: () => notifications.show({ color: 'red', message: inboxText('saveFailed') }),
+      },
+    );
   };
   const selected = conversations.filter((conversation) => selectedIds.has(conversation.id));
   const allSelected = conversations.length > 0 && selected.length === conversations.length;
@@ -140,11 +147,12 @@ export function InboxPage() {
           onChange={setExtraFilters}
           onSaveView={saveView}
           onDeleteView={
-            custom
-              ? () => {
-                  setCustomViews((views) => views.filter((view) => view.id !== custom.id));
-                  navigate('/inbox/mine');
-                }
+            custom?.isOwn
+              ? () =>
+                  removeCustomView.mutate(custom.id, {
+                    onSuccess: () => navigate('/inbox/mine'),
+                    onError: () => notifications.show({ color: 'red', message: inboxText('deleteFailed') }),
+                  })
               : undefined
           }
         />

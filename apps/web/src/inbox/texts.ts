@@ -1,0 +1,57 @@
+import type { SupportedLanguage } from '@frontline/contracts';
+import { useTranslation } from 'react-i18next';
+
+/** Texts of saved (custom) inbox views, in every UI language. */
+const en = {
+  shareWith: 'Share with',
+  onlyMe: 'Only me',
+  sharedBy: 'Shared by {{name}}',
+  saveFailed: 'The view could not be saved',
+  deleteFailed: 'The view could not be deleted',
+  moreThan: 'more than {{count}}',
+};
+type InboxTexts = typeof en;
+
+const texts: Record<SupportedLanguage, InboxTexts> = {
+  en,
+  lt: {
+    shareWith: 'Bendrinti su',
+    onlyMe: 'Tik man',
+    sharedBy: 'Bendrina {{name}}',
+    saveFailed: 'Rodinio išsaugoti nepavyko',
+    deleteFailed: 'Rodinio ištrinti nepavyko',
+    moreThan: 'daugiau nei {{count}}',
+  },
+  sk: {
+    shareWith: 'Zdieľať s',
+    onlyMe: 'Iba ja',
+    sharedBy: 'Zdieľa {{name}}',
+    saveFailed: 'Zobrazenie sa nepodarilo uložiť',
+    deleteFailed: 'Zobrazenie sa nepodarilo odstrániť',
+    moreThan: 'viac ako {{count}}',
+  },
+  pl: {
+    shareWith: 'Udostępnij',
+    onlyMe: 'Tylko ja',
+    sharedBy: 'Udostępnia {{name}}',
+    saveFailed: 'Nie udało się zapisać widoku',
+    deleteFailed: 'Nie udało się usunąć widoku',
+    moreThan: 'ponad {{count}}',
+  },
+  hu: {
+    shareWith: 'Megosztás',
+    onlyMe: 'Csak én',
+    sharedBy: 'Megosztotta: {{name}}',
+    saveFailed: 'A nézetet nem sikerült menteni',
+    deleteFailed: 'A nézetet nem sikerült törölni',
+    moreThan: 'több mint {{count}}',
+  },
+};
+
+export function useInboxText() {
+  const { i18n } = useTranslation();
+  const language = (i18n.language in texts ? i18n.language : 'en') as SupportedLanguage;
+  const text = (key: keyof InboxTexts, values: Record<string, string | number> = {}) =>
+    texts[language][key].replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(values[name] ?? ''));
+  return { text };
+}
