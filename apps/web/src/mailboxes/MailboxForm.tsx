@@ -318,6 +318,29 @@ export function MailboxForm({ mailbox, error, isSaving, onSubmit, onCancel }: Pr
           </Stack>
         </Fieldset>
 
+        <Stack gap="xs">
+          <Group>
+            <Button
+              variant="light"
+              leftSection={<IconPlugConnected size={16} />}
+              loading={connectionTest.isPending}
+              onClick={runConnectionTest}
+            >
+              {connectionTest.data ? text('testAgain') : text('testRun')}
+            </Button>
+          </Group>
+          {testedSaved && !connectionTest.isPending && (
+            <Text size="xs" c="dimmed">
+              {text('testSavedNote')}
+            </Text>
+          )}
+          <ConnectionTestResult
+            isPending={connectionTest.isPending}
+            result={connectionTest.data}
+            error={connectionTest.error}
+          />
+        </Stack>
+
         <Fieldset legend={text('sectionAcknowledgement')}>
           <Stack gap="sm">
             <Switch
@@ -426,29 +449,6 @@ export function MailboxForm({ mailbox, error, isSaving, onSubmit, onCancel }: Pr
             </Tabs>
           </Stack>
         </Fieldset>
-
-        <Stack gap="xs">
-          <Group>
-            <Button
-              variant="light"
-              leftSection={<IconPlugConnected size={16} />}
-              loading={connectionTest.isPending}
-              onClick={runConnectionTest}
-            >
-              {connectionTest.data ? text('testAgain') : text('testRun')}
-            </Button>
-          </Group>
-          {testedSaved && !connectionTest.isPending && (
-            <Text size="xs" c="dimmed">
-              {text('testSavedNote')}
-            </Text>
-          )}
-          <ConnectionTestResult
-            isPending={connectionTest.isPending}
-            result={connectionTest.data}
-            error={connectionTest.error}
-          />
-        </Stack>
 
         {hasOwnErrors && (
           <Alert color="red" variant="light" role="alert">
