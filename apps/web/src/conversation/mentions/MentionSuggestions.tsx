@@ -1,5 +1,5 @@
 import { type Agent, formatMentionToken } from '@frontline/contracts';
-import { Avatar, Group, Paper, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Group, Paper, Portal, Text, UnstyledButton } from '@mantine/core';
 import { type RefObject, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useAgents } from '../../api/directory.ts';
 import { useSession } from '../../auth/session.tsx';
@@ -147,17 +147,21 @@ export function MentionSuggestions({ textareaRef, enabled, value, onChange }: Pr
   }, [textareaRef, enabled, isOpen, active, listId]);
 
   if (!isOpen || !query) return null;
+  // Above the textarea: the composer sits at the bottom of the screen, where a list below would be cut off.
+  const anchor = textareaRef.current?.getBoundingClientRect();
   return (
-    <div style={{ position: 'relative', height: 0 }}>
+    <Portal>
       <Paper
         withBorder
         shadow="md"
         p={4}
-        pos="absolute"
-        top={-4}
-        left={0}
-        w={320}
-        style={{ zIndex: 20 }}
+        w={340}
+        style={{
+          position: 'fixed',
+          zIndex: 300,
+          left: anchor?.left ?? 0,
+          bottom: anchor ? window.innerHeight - anchor.top + 4 : 0,
+        }}
         id={listId}
         role="listbox"
         aria-label={text('mentionSuggestions')}
@@ -208,6 +212,6 @@ export function MentionSuggestions({ textareaRef, enabled, value, onChange }: Pr
           {text('mentionHint')}
         </Text>
       </Paper>
-    </div>
+    </Portal>
   );
 }
