@@ -2,6 +2,7 @@ import type { PublicVisit } from '@frontline/contracts';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError, fetchVisit, useLiveBoard } from './api.ts';
+import { NotifyMe } from './NotifyMe.tsx';
 import { serviceName, type Texts, texts } from './texts.ts';
 
 function statusText(visit: PublicVisit, t: Texts) {
@@ -77,6 +78,7 @@ export function TrackingPage() {
         )}
       </div>
       <p className="hint">{t.updatesLive}</p>
+      {visit.status === 'waiting' && <NotifyMe token={token} visit={visit} onSaved={setVisit} />}
     </main>
   );
 }

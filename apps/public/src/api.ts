@@ -1,4 +1,11 @@
-import type { Board, PublicTicketBody, PublicVisit, RemoteJoinBody, Ticket } from '@frontline/contracts';
+import type {
+  Board,
+  PublicTicketBody,
+  PublicVisit,
+  RemoteJoinBody,
+  Ticket,
+  VisitContactBody,
+} from '@frontline/contracts';
 import { useEffect, useState } from 'react';
 
 export class ApiError extends Error {
@@ -40,6 +47,11 @@ export const takeTicket = (locationId: string, body: Partial<PublicTicketBody>) 
     body: JSON.stringify(body),
   });
 
+export const setVisitContact = (token: string, body: Partial<VisitContactBody>) =>
+  call<PublicVisit>(`/api/v1/public/walk-in/visits/${token}/contact`, {
+    method: 'PUT',
+    body: JSON.stringify(body),
+  });
 export const joinLine = (locationId: string, body: Partial<RemoteJoinBody>) =>
   call<Ticket>(`/api/v1/public/walk-in/locations/${locationId}/join`, {
     method: 'POST',

@@ -183,6 +183,8 @@ export const publicVisitSchema = z.object({
   deskName: z.string().nullable(),
   takenAt: isoDateTime,
   calledAt: isoDateTime.nullable(),
+  /** Whether a phone or email is on file to tell the visitor their turn is near (never which). */
+  hasContact: z.boolean().optional(),
 });
 export type PublicVisit = z.infer<typeof publicVisitSchema>;
 
@@ -303,6 +305,19 @@ export const remoteJoinBody = takeTicketBody
     path: ['phone'],
   });
 export type RemoteJoinBody = z.infer<typeof remoteJoinBody>;
+
+/** A visitor leaves (or changes) where to be told, from the tracking page. */
+export const visitContactBody = z
+  .object({
+    phone: z.string().trim().min(3).max(40).optional(),
+    email: z.email().max(320).optional(),
+  })
+  .strict()
+  .refine((body) => body.phone || body.email, {
+    message: 'leave a phone number or an email address',
+    path: ['phone'],
+  });
+export type VisitContactBody = z.infer<typeof visitContactBody>;
 
 export const myDeskSchema = z.object({ desk: deskStateSchema.nullable() });
 

@@ -87,6 +87,10 @@ async function jobsDone() {
   }, 30_000);
 }
 
+/** The tracking page's "notify me": a PUT, which the JSON test client does not offer. */
+const putContact = (token: string, body: Record<string, string>) =>
+  testApp.app.inject({ method: 'PUT', url: `/api/v1/public/walk-in/visits/${token}/contact`, payload: body });
+
 const textsTo = (phone: string) => twilio.accepted.filter((request) => request.form.To === phone);
 
 function notificationsOf(ticket: Ticket) {
@@ -162,6 +166,40 @@ describe('"your turn is near"', () => {
     expect(await notificationsOf(ticket)).toMatchObject([
       { kind: 'turn_near', channel: 'email', status: 'sent', recipient: 'jana.novakova@example.sk' },
     ]);
+  });
+});
+
+describe('leaving a contact on the tracking page', () => {
+  it('a visitor already near the front is texted at once; a finished visit can no longer be given one', async () => {
+    const place = await openLocation('Riga office', { nearTurnPosition: 2, nearTurnMinutes: 0 });
+    const visitor = await takeTicket(place.locationId, { serviceId: place.serviceId, language: 'en' });
+    expect(visitor.hasContact).toBe(false);
+    await jobsDone();
+
+    const saved = await putContact(visitor.trackingToken, {
+      phone: '+371 2000 0001',
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ ticket: visitor.ticket, hasContact: true });
+    await jobsDone();
+    expect(textsTo('+37120000001').map((text) => text.form.Body)).toEqual([
+      `Your turn is near at Riga office: ticket ${visitor.ticket}. Please come to the waiting room. Follow your turn: https://queue.example/visit/${visitor.trackingToken}`,
+    ]);
+
+    const wrong = await putContact(visitor.trackingToken, {
+      phone: 'call me',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].path).toBe('body.phone');
+
+    const api = requestAs(testApp, place.clerk);
+    const desk = (await api.post(`/api/v1/walk-in/desks/${place.desk}/call-next`)).json();
+    await api.post(`/api/v1/walk-in/visits/${desk.current.id}/finish`, { outcome: 'resolved' });
+    const late = await putContact(visitor.trackingToken, {
+      email: 'late@example.com',
+    });
+    expect(late.statusCode).toBe(409);
+    await jobsDone();
   });
 });
 

@@ -6,15 +6,19 @@ import {
   publicVisitSchema,
   remoteJoinBody,
   ticketSchema,
+  visitContactBody,
 } from '@frontline/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import type { BoardHub } from './board-hub.ts';
-import { getVisitByToken, takeTicket } from './visits.service.ts';
+import { getVisitByToken, setVisitContact, takeTicket } from './visits.service.ts';
 
 const tags = ['walk-in (public)'];
+const trackingTokenParams = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'is not a tracking token'),
+});
 /** Comment lines keep idle connections open through proxies that cut silent streams. */
 const HEARTBEAT_MS = 15_000;
 
@@ -158,10 +162,33 @@ export function registerPublicWalkInRoutes(
         tags,
         summary: 'A visit as its customer sees it (tracking page), by the token printed on the ticket',
         security: [],
-        params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'is not a tracking token') }),
+        params: trackingTokenParams,
         response: { 200: publicVisitSchema, 400: problemSchema, 404: problemSchema },
       },
     },
     async (request) => getVisitByToken(deps, request.params.token),
+  );
+
+  routes.put(
+    '/api/v1/public/walk-in/visits/:token/contact',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '10 minutes' } },
+      schema: {
+        tags,
+        summary:
+          'Leave a phone or email on the tracking page to be told when the turn is near and when called',
+        security: [],
+        params: trackingTokenParams,
+        body: visitContactBody,
+        response: {
+          200: publicVisitSchema,
+          400: problemSchema,
+          404: problemSchema,
+          409: problemSchema,
+          429: problemSchema,
+        },
+      },
+    },
+    async (request) => setVisitContact(deps, request.params.token, request.body),
   );
 }

@@ -51,7 +51,10 @@ describe('joining the line remotely (virtual queue)', () => {
     const withoutContact = await join(place.locationId, { serviceId: place.services.A, language: 'en' });
     expect(withoutContact.statusCode).toBe(400);
     expect(withoutContact.headers['content-type']).toContain('application/problem+json');
-    expect(withoutContact.json()).toMatchObject({ code: 'request.invalid', errors: [{ path: 'body.phone' }] });
+    expect(withoutContact.json()).toMatchObject({
+      code: 'request.invalid',
+      errors: [{ path: 'body.phone' }],
+    });
 
     const badPhone = await join(place.locationId, {
       serviceId: place.services.A,

@@ -20,6 +20,7 @@ export function toPublicVisit(
     deskName: location.desks.find((desk) => desk.id === visit.desk_id)?.name ?? null,
     takenAt: visit.created_at.toISOString(),
     calledAt: visit.called_at?.toISOString() ?? null,
+    hasContact: Boolean(visit.notify_email || visit.notify_phone),
   };
 }
 

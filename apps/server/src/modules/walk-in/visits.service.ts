@@ -3,6 +3,7 @@ import type {
   PublicVisit,
   TakeTicketBody,
   Ticket,
+  VisitContactBody,
   WalkInLocation,
   WalkInService,
 } from '@frontline/contracts';
@@ -16,6 +17,7 @@ import { loadLine, positionInLine, ticketRefusal } from './line.service.ts';
 import { announceLineChange } from './line-change.ts';
 import { estimateLineWait, toVisitWait } from './line-eta.ts';
 import { formatTicket, localDayAt } from './line-rules.ts';
+import { queueLineCheck } from './notifications.repository.ts';
 import { getLocation } from './setup.service.ts';
 import { toPublicVisit } from './visit-dto.ts';
 import {
@@ -24,8 +26,10 @@ import {
   insertPromise,
   insertVisit,
   takeNextTicketNumber,
+  updateVisitRow,
 } from './visits.repository.ts';
 import {
+  illegalVisitAction,
   remoteJoinNotAllowed,
   serviceInactive,
   serviceNotFound,
@@ -57,7 +61,7 @@ async function customerFor(deps: VisitDeps, input: TakeTicketBody, ticketHint: s
  * The contact the visitor left to be notified at, in stored form (lower-case email, E.164
  * phone); a phone or email that cannot be used is refused before a number is taken.
  */
-function notifyContactOf(deps: VisitDeps, input: TakeTicketBody) {
+function notifyContactOf(deps: VisitDeps, input: Pick<TakeTicketBody, 'email' | 'phone'>) {
   const contact = { notify_email: null as string | null, notify_phone: null as string | null };
   const problems = [];
   if (input.email) {
@@ -212,4 +216,22 @@ export async function getVisitByToken(deps: VisitDeps, token: string): Promise<P
     position: positionInLine(line, visit),
     wait: estimate ? toVisitWait(estimate) : null,
   });
+}
+
+/**
+ * The visitor leaves (or replaces) a phone or email from the tracking page, to be told when their
+ * turn is near and when they are called. Only while they still wait or are being called.
+ */
+export async function setVisitContact(deps: VisitDeps, token: string, input: VisitContactBody) {
+  const visit = await findVisitByToken(deps.db, token);
+  if (!visit) throw visitNotFound();
+  if (visit.status !== 'waiting' && visit.status !== 'called')
+    throw illegalVisitAction(visit.status, 'notified');
+  const contact = notifyContactOf(deps, input);
+  await deps.db.transaction().execute(async (tx) => {
+    await updateVisitRow(tx, visit.id, contact);
+    // Someone already near the front is told at once, not at the line's next move.
+    await queueLineCheck(tx, visit.location_id);
+  });
+  return getVisitByToken(deps, token);
 }
