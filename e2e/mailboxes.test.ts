@@ -141,6 +141,63 @@ describe('mailbox administration', () => {
     expect(await listMailboxes()).toEqual([]);
   });
 
+  it('an admin sets up an SMTP-routed mailbox with its own outbound server, a signature and a Polish acknowledgement, then resets the text', async () => {
+    await page.goto('/admin/mailboxes');
+    await page.getByRole('button', { name: 'New mailbox' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New mailbox' });
+    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Pomoc');
+    await dialog.getByRole('textbox', { name: 'Email address' }).fill('pomoc@shop.example');
+    await dialog.getByRole('radio', { name: 'This mailbox’s own SMTP server' }).check();
+    await dialog.getByLabel(/^SMTP server URL/).fill('http://smtp.shop.example');
+    await dialog.getByRole('textbox', { name: 'Signature' }).fill('Zespół Pomocy');
+    await dialog.getByRole('tab', { name: 'Polski' }).click();
+    await dialog.getByRole('textbox', { name: 'Subject (Polski)' }).fill('[#{{reference}}] Otrzymaliśmy');
+    await dialog
+      .getByRole('textbox', { name: 'Text (Polski)' })
+      .fill('Odpowiemy {{responsePromise}}. {{agentName}}');
+    await dialog.getByRole('button', { name: 'Create mailbox' }).click();
+    await dialog.getByText('Must start with smtp:// or smtps://', { exact: false }).waitFor();
+    await dialog.getByText('Unknown placeholder {{agentName}}').waitFor();
+
+    await dialog.getByLabel(/^SMTP server URL/).fill('smtp://mailer:s3cret@smtp.shop.example:587');
+    await dialog.getByRole('textbox', { name: 'Text (Polski)' }).fill('Odpowiemy {{responsePromise}}.');
+    await dialog.getByRole('button', { name: 'Create mailbox' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByTestId('mailbox-pomoc@shop.example');
+    await row.getByText('SMTP listener').waitFor();
+
+    const created = (await listMailboxes()).find((mailbox) => mailbox.address === 'pomoc@shop.example');
+    expect(created).toMatchObject({
+      inbound: { type: 'smtp' },
+      signature: 'Zespół Pomocy',
+      outbound: { smtpServer: 'smtp://smtp.shop.example:587' },
+      acknowledgementTemplates: {
+        pl: {
+          subject: '[#{{reference}}] Otrzymaliśmy',
+          body: 'Odpowiemy {{responsePromise}}.',
+          isCustom: true,
+        },
+        en: { isCustom: false },
+      },
+    });
+
+    // The stored URL is never shown again; editing says where mail goes and keeps it when left empty.
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const editDialog = page.getByRole('dialog', { name: 'Edit mailbox' });
+    await editDialog.getByText('Currently smtp://smtp.shop.example:587. Leave empty to keep it.').waitFor();
+    expect(await editDialog.getByLabel(/^SMTP server URL/).inputValue()).toBe('');
+    await editDialog.getByRole('tab', { name: 'Polski' }).click();
+    await editDialog.getByRole('button', { name: 'Back to the built-in text' }).click();
+    await editDialog.getByRole('button', { name: 'Save' }).click();
+    await editDialog.waitFor({ state: 'hidden' });
+    await expect
+      .poll(async () => (await listMailboxes()).find((mailbox) => mailbox.id === created?.id))
+      .toMatchObject({
+        outbound: { smtpServer: 'smtp://smtp.shop.example:587' },
+        acknowledgementTemplates: { pl: { isCustom: false } },
+      });
+  });
+
   it('an agent is not offered mailbox administration, and the API refuses it', async () => {
     const agent = await createTestAgent(server, { name: 'Aron Agent' });
     const context = await newAgentContext(browser, server.baseUrl);
