@@ -25,11 +25,6 @@ let browser: Browser;
 let site: CustomerSite;
 let agent: TestAgent;
 
-// A 4×4 red PNG.
-const png = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEklEQVR4nGP4z8CAB+GTG8HSALfKY52fTcuYAAAAAElFTkSuQmCC',
-  'base64',
-);
 // A real picture for the workspace test (and the README's screenshot): the inbox screenshot itself.
 const picture = await readFile(
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots/inbox.png'),
@@ -159,7 +154,7 @@ describe('attaching files in the workspace', () => {
     await workspace.getByRole('textbox', { name: 'Reply' }).fill('Of course, here it is.');
     await workspace.getByTestId('composer-file-input').setInputFiles([
       { name: 'return-label.txt', mimeType: 'text/plain', buffer: Buffer.from(returnLabel) },
-      { name: 'packing.png', mimeType: 'image/png', buffer: png },
+      { name: 'packing.png', mimeType: 'image/png', buffer: picture },
     ]);
     await workspace.locator('[data-testid="composer-attachment"][data-state="ready"]').nth(1).waitFor();
     await workspace.getByRole('button', { name: 'Send', exact: true }).click();
@@ -171,7 +166,8 @@ describe('attaching files in the workspace', () => {
     const image = reply.getByRole('img', { name: 'Attachment: packing.png' });
     await expect
       .poll(() => image.evaluate((element: { naturalWidth: number }) => element.naturalWidth))
-      .toBe(4);
+      .toBe(pictureWidth);
+    await customer.screenshot({ path: path.join(screenshotDir, 'chat-widget-attachments.png') });
     const download = await customer.request.get((await fileLink.getAttribute('href'))!);
     await expect(download.text()).resolves.toBe(returnLabel);
     await workspace.context().close();
