@@ -20,8 +20,9 @@ function useDuration() {
   const format = useFormat();
   const unit = (value: number, name: 'day' | 'hour' | 'minute') =>
     new Intl.NumberFormat(format.locale, { style: 'unit', unit: name, unitDisplay: 'narrow' }).format(value);
+  // Time left rounds up and time overdue rounds down, so neither claims more slack than there is.
   return (seconds: number) => {
-    const minutes = Math.max(1, Math.ceil(Math.abs(seconds) / 60));
+    const minutes = Math.max(1, seconds > 0 ? Math.ceil(seconds / 60) : Math.floor(-seconds / 60));
     const days = Math.floor(minutes / 1440);
     const hours = Math.floor((minutes % 1440) / 60);
     const rest = minutes % 60;
@@ -31,12 +32,12 @@ function useDuration() {
   };
 }
 
-// Dark shades keep the text readable (WCAG AA contrast) on the light and the filled badge.
-const looks: Record<SlaState, { color: string; variant: 'light' | 'filled' }> = {
-  ok: { color: 'gray.8', variant: 'light' },
-  at_risk: { color: 'orange.9', variant: 'light' },
+// Dark text on the light badges and a dark red fill keep the text readable (WCAG AA contrast).
+const looks: Record<SlaState, { color: string; variant: 'light' | 'filled'; text?: string }> = {
+  ok: { color: 'gray', variant: 'light', text: 'dark.6' },
+  at_risk: { color: 'orange', variant: 'light', text: 'orange.9' },
   breached: { color: 'red.9', variant: 'filled' },
-  paused: { color: 'gray.8', variant: 'light' },
+  paused: { color: 'gray', variant: 'light', text: 'dark.6' },
 };
 
 /** The SLA countdown: time left to the earliest target, or how long it is overdue. */
@@ -101,6 +102,7 @@ export function SlaBadge({
         size={size}
         color={looks[state].color}
         variant={looks[state].variant}
+        c={looks[state].text}
         leftSection={icon}
         data-testid="sla-badge"
         data-state={state}

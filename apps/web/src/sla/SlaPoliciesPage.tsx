@@ -293,7 +293,7 @@ export function SlaPoliciesPage() {
             <Table.Tr>
               <Table.Th>#</Table.Th>
               <Table.Th>{text('name')}</Table.Th>
-              <Table.Th>{text('conditions')}</Table.Th>
+              <Table.Th>{text('conditionsShort')}</Table.Th>
               <Table.Th>{text('firstResponse')}</Table.Th>
               <Table.Th>{text('nextResponse')}</Table.Th>
               <Table.Th>{text('resolution')}</Table.Th>
