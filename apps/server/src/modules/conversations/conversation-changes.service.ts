@@ -3,6 +3,7 @@ import type { Tx } from '../../db/database.ts';
 import type { ConversationRow } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { publishChange } from '../../platform/realtime.ts';
+import { notifyAgents } from '../notifications/index.ts';
 import { recomputeConversationSla } from '../sla/index.ts';
 import { clearSuggestion } from '../triage/index.ts';
 import { assertMayReassign, canSeeConversation, type Viewer } from './conversation-access.ts';
@@ -97,6 +98,16 @@ export async function updateConversation(
     await addTags(tx, id, plan.addedTags);
     await removeTags(tx, id, plan.removedTags);
     await insertEvents(tx, agentEvents(id, viewer, plan.events));
+    // Work handed to someone by a colleague reaches them even when they are not looking at the inbox.
+    if (to.assigneeId !== null && to.assigneeId !== from.assigneeId) {
+      await notifyAgents(tx, {
+        agentIds: [to.assigneeId],
+        kind: 'assigned',
+        conversationId: id,
+        actorId: viewer.agentId,
+        text: current.subject,
+      });
+    }
     await recomputeConversationSla(tx, id, now);
     await publishChange(tx, {
       type: 'conversation.updated',
