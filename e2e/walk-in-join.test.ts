@@ -108,6 +108,31 @@ describe('joining the line remotely from a phone', () => {
     });
   });
 
+  it('someone who took a ticket at the kiosk leaves a phone on the tracking page to be told', async () => {
+    const taken = await requestAs(server.testApp, null).post(
+      `/api/v1/public/walk-in/locations/${location.locationId}/tickets`,
+      { serviceId: location.services.B, language: 'pl' },
+    );
+    const { trackingToken, ticket } = taken.json() as { trackingToken: string; ticket: string };
+    await phone.goto(`/visit/${trackingToken}`);
+    await expect.poll(() => phone.getByTestId('tracking-ticket').textContent()).toBe(ticket);
+    await phone.getByRole('group', { name: 'Otrzymaj wiadomość, gdy zbliży się Twoja kolej' }).waitFor();
+    expect(await findAccessibilityViolations(phone)).toEqual([]);
+
+    await phone.getByRole('textbox', { name: /Numer komórki/ }).fill('+48 501 234 569');
+    await phone.getByRole('button', { name: 'Powiadom mnie' }).click();
+    await expect
+      .poll(() => phone.getByTestId('notify-saved').textContent())
+      .toBe('Powiadomimy Cię, gdy zbliży się Twoja kolej i gdy zostaniesz wezwany.');
+    await phone.screenshot({ path: path.join(screenshotDir, 'walk-in-tracking-notify.png'), fullPage: true });
+    const visit = await server.testApp.deps.db
+      .selectFrom('walk_in_visits')
+      .select('notify_phone')
+      .where('tracking_token', '=', trackingToken)
+      .executeTakeFirstOrThrow();
+    expect(visit.notify_phone).toBe('+48501234569');
+  });
+
   it('a location that does not take remote places says so, accessibly', async () => {
     await phone.goto(`/join/${closedToRemote.locationId}`);
     await phone.getByText(/does not take places in line online/).waitFor();
