@@ -36,7 +36,10 @@ export type LineState = {
   recentServiceSeconds: number[];
   /** The same per service (any order); a service with enough of them is drawn from its own. */
   recentServiceSecondsByService?: Record<string, number[]>;
-  /** When the location is open in the coming hours (epoch ms); null when unknown (assume 12 h). */
+  /**
+   * When the location is open in the coming hours (epoch ms); null when unknown (assume 12 h).
+   * Used while no desk is signed in: signed-in desks serve until the line is empty.
+   */
   servingPeriods: Array<{ start: number; end: number }> | null;
 };
 
@@ -80,12 +83,16 @@ function serviceTimesOf(line: LineState): { location: HandlingTimeModel; of: Ser
 
 function rotaOf(line: LineState, serviceTimes: ServiceTimes): AgentOnRota[] {
   const start = line.now.getTime();
-  const shifts = line.servingPeriods ?? [{ start, end: start + 12 * 3600_000 }];
   if (line.desks.length === 0) {
     // Nobody is signed in yet (the morning before desks open): promise as if one desk serving
-    // every service opens now, rather than showing no estimate at all.
+    // every service opens when the location does, rather than showing no estimate at all.
+    const shifts = line.servingPeriods ?? [{ start, end: start + 12 * 3600_000 }];
     return [{ id: 'any-desk', languages: [], skills: ['*'], capacity: 1, inProgressSince: [], shifts }];
   }
+  // A ticket is for today: the desks keep calling past closing time until everyone holding one
+  // has been called (the last-ticket time exists so that the line can be cleared). Assuming they
+  // stop at closing would promise a customer who joins at 17:25 "tomorrow at 8:40".
+  const shifts = [{ start, end: Number.POSITIVE_INFINITY }];
   return line.desks.map((desk) => ({
     id: desk.id,
     languages: [],
