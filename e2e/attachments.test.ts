@@ -101,13 +101,16 @@ describe('attaching files in the workspace', () => {
     const reply = page.getByTestId('timeline-message').filter({ hasText: 'Here is your return label' });
     await reply.getByRole('link', { name: /return-label\.txt/ }).waitFor();
     await reply.getByRole('img', { name: 'packing.png' }).waitFor();
-    await expect(composerFiles(page).count()).resolves.toBe(0);
+    // The composer empties once the server has answered (the timeline may show the reply first).
+    await expect.poll(() => composerFiles(page).count(), { timeout: 10_000 }).toBe(0);
     // The image really loads (served to the agent's session), and the file downloads as it was sent.
     await expect
-      .poll(() =>
-        reply
-          .getByRole('img', { name: 'packing.png' })
-          .evaluate((image: { naturalWidth: number }) => image.naturalWidth),
+      .poll(
+        () =>
+          reply
+            .getByRole('img', { name: 'packing.png' })
+            .evaluate((image: { naturalWidth: number }) => image.naturalWidth),
+        { timeout: 15_000 },
       )
       .toBe(pictureWidth);
     const href = await reply.getByRole('link', { name: /return-label\.txt/ }).getAttribute('href');
@@ -165,7 +168,9 @@ describe('attaching files in the workspace', () => {
     await expect(fileLink.textContent()).resolves.toMatch(/\(\d+ kB\)$/);
     const image = reply.getByRole('img', { name: 'Attachment: packing.png' });
     await expect
-      .poll(() => image.evaluate((element: { naturalWidth: number }) => element.naturalWidth))
+      .poll(() => image.evaluate((element: { naturalWidth: number }) => element.naturalWidth), {
+        timeout: 15_000,
+      })
       .toBe(pictureWidth);
     await customer.screenshot({ path: path.join(screenshotDir, 'chat-widget-attachments.png') });
     const download = await customer.request.get((await fileLink.getAttribute('href'))!);
