@@ -7,6 +7,7 @@ import type { Mailbox, Team } from '@frontline/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestAs } from '../apps/server/test/support/app.ts';
+import { findAccessibilityViolations } from './chat-support.ts';
 import { launchBrowser, logInThroughUi, newAgentContext } from './support/browser.ts';
 import { createTestAgent, type RunningServer, startServer, type TestAgent } from './support/server.ts';
 
@@ -115,7 +116,7 @@ describe('mailbox administration', () => {
     await testDialog
       .getByText('connection refused (nothing listens on that port)', { exact: false })
       .waitFor();
-    await testDialog.getByRole('button', { name: 'Close' }).click();
+    await testDialog.getByRole('button', { name: 'Close' }).last().click();
     await testDialog.waitFor({ state: 'hidden' });
 
     // Editing keeps the stored password when the field is left empty.
@@ -196,6 +197,20 @@ describe('mailbox administration', () => {
         outbound: { smtpServer: 'smtp://smtp.shop.example:587' },
         acknowledgementTemplates: { pl: { isCustom: false } },
       });
+  });
+
+  it('axe finds no WCAG A/AA violations on the mailbox list and the edit form with its errors', async () => {
+    await page.goto('/admin/mailboxes');
+    await page.getByTestId('mailbox-pomoc@shop.example').waitFor();
+    const onList = await findAccessibilityViolations(page);
+    await page.getByTestId('mailbox-pomoc@shop.example').getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit mailbox' });
+    await dialog.getByRole('textbox', { name: 'Email address' }).fill('not an address');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('Enter an email address such as support@shop.example').waitFor();
+    const onForm = await findAccessibilityViolations(page);
+    expect({ onList, onForm }).toEqual({ onList: [], onForm: [] });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('an agent is not offered mailbox administration, and the API refuses it', async () => {

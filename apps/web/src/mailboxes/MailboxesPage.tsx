@@ -211,6 +211,7 @@ export function MailboxesPage() {
       )}
 
       <Modal
+        closeButtonProps={{ 'aria-label': text('close') }}
         opened={editing !== null}
         onClose={closeForm}
         title={editing === 'new' ? text('new') : text('edit')}
@@ -235,6 +236,7 @@ export function MailboxesPage() {
       </Modal>
 
       <Modal
+        closeButtonProps={{ 'aria-label': text('close') }}
         opened={testing !== null}
         onClose={() => setTesting(null)}
         title={testing ? text('testTitle', { name: testing.name }) : ''}
@@ -246,6 +248,7 @@ export function MailboxesPage() {
       </Modal>
 
       <Modal
+        closeButtonProps={{ 'aria-label': text('close') }}
         opened={deleting !== null}
         onClose={() => {
           setDeleting(null);
