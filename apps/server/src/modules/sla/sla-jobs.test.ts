@@ -10,7 +10,13 @@ import {
 import { startJobWorker } from '../../platform/jobs.ts';
 import { createTeam, openConversation } from '../conversations/conversations.test-helpers.ts';
 import { addCustomerMessage } from '../conversations/index.ts';
-import { checkConversationSla, slaBreachJobKey, slaTasks, slaWarningJobKey } from './sla.service.ts';
+import {
+  checkConversationSla,
+  recountConversationSla,
+  slaBreachJobKey,
+  slaTasks,
+  slaWarningJobKey,
+} from './sla.service.ts';
 import { createPolicy, createTestClock, eventsOf, findJob, makeJobDue } from './sla.test-helpers.ts';
 
 const clock = createTestClock();
@@ -177,5 +183,26 @@ describe('warning and breach jobs', () => {
     expect(Math.abs(remainingMs - 40 * 60_000)).toBeLessThan(5_000);
     const breachJob = await findJob(testApp, slaBreachJobKey(conversation.id));
     expect(secondsBetween(breachJob!.run_at, new Date(Date.now() + 40 * 60_000))).toBeLessThan(30);
+  });
+
+  it('a new policy reaches the open backlog through the recount; a deleted one leaves nothing due', async () => {
+    const lateTeam = await createTeam(testApp, supervisor, []);
+    const conversation = await openConversation(testApp, admin, { teamId: lateTeam.id });
+    expect(conversation.sla).toBeNull();
+    const policy = await createPolicy(testApp, admin, {
+      name: 'Late team',
+      conditions: { teamIds: [lateTeam.id] },
+      resolutionMinutes: 480,
+    });
+    await recountConversationSla(testApp.deps);
+    const matched = await eventsOf(testApp, admin, conversation.id);
+    expect(matched.sla).toMatchObject({ state: 'ok' });
+    expect(await findJob(testApp, slaBreachJobKey(conversation.id))).toBeDefined();
+
+    const deleted = await requestAs(testApp, admin).delete(`/api/v1/sla-policies/${policy.id}`);
+    expect(deleted.statusCode).toBe(204);
+    expect((await eventsOf(testApp, admin, conversation.id)).sla).toBeNull();
+    await recountConversationSla(testApp.deps);
+    expect(await findJob(testApp, slaBreachJobKey(conversation.id))).toBeUndefined();
   });
 });

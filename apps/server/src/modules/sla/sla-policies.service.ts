@@ -11,6 +11,7 @@ import type { Deps } from '../../deps.ts';
 import { notFound, unprocessable } from '../../platform/errors.ts';
 import { assertCalendarExists } from './calendars.service.ts';
 import {
+  clearDueTimesOfPolicy,
   deletePolicyRow,
   insertPolicyRow,
   listPolicyRows,
@@ -124,6 +125,7 @@ export async function updateSlaPolicy(
 export async function deleteSlaPolicy(deps: Pick<Deps, 'db'>, id: string): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
     await lockPolicies(tx);
+    await clearDueTimesOfPolicy(tx, id);
     if (!(await deletePolicyRow(tx, id))) throw policyNotFound();
     await writePolicyOrder(
       tx,

@@ -116,6 +116,8 @@ export function findSlaSubject(db: Queryable, conversationId: string) {
       'c.first_response_due_at',
       'c.next_response_due_at',
       'c.resolution_due_at',
+      'c.sla_due_at',
+      'c.sla_warning_at',
       'c.first_response_warned_at',
       'c.next_response_warned_at',
       'c.resolution_warned_at',
@@ -197,6 +199,21 @@ export async function findTeamName(db: Queryable, teamId: string): Promise<strin
 }
 
 /** Conversations still held to targets, for a recount after the policies change; `after` pages by id. */
+/** Before a policy goes: its conversations show no due times until the recount matches them again. */
+export function clearDueTimesOfPolicy(db: Queryable, policyId: string) {
+  return db
+    .updateTable('conversations')
+    .set({
+      first_response_due_at: null,
+      next_response_due_at: null,
+      resolution_due_at: null,
+      sla_due_at: null,
+      sla_warning_at: null,
+    })
+    .where('sla_policy_id', '=', policyId)
+    .execute();
+}
+
 export function listCountingConversationIds(db: Queryable, after: string | null, limit: number) {
   let query = db
     .selectFrom('conversations')

@@ -190,9 +190,17 @@ async function applySla(tx: Tx, subject: SlaSubjectRow, now: Date): Promise<Appl
  * changed (created, a message, a status, priority, team or tag change). The caller announces
  * the change; the summary it loads carries the new due times.
  */
-export async function recomputeConversationSla(tx: Tx, conversationId: string, now: Date): Promise<void> {
+export async function recomputeConversationSla(tx: Tx, conversationId: string, now: Date): Promise<boolean> {
   const subject = await findSlaSubject(tx, conversationId);
-  if (subject) await applySla(tx, subject, now);
+  if (!subject) return false;
+  const applied = await applySla(tx, subject, now);
+  const time = (value: Date | string | null | undefined) => (value ? new Date(value).getTime() : null);
+  // Answers whether anything a client shows changed: the policy, or the earliest due or warning.
+  return (
+    (applied?.policy.id ?? null) !== subject.sla_policy_id ||
+    time(applied?.schedule.dueAt) !== time(subject.sla_due_at) ||
+    time(applied?.schedule.warningAt) !== time(subject.sla_warning_at)
+  );
 }
 
 const raisedPriority: Record<Priority, Priority> = {
@@ -333,8 +341,9 @@ export async function recountConversationSla(deps: Pick<Deps, 'db' | 'clock'>): 
     for (const { id } of ids) {
       await deps.db.transaction().execute(async (tx) => {
         if (!(await lockConversationForSla(tx, id))) return;
-        await recomputeConversationSla(tx, id, deps.clock.now());
-        await publishChange(tx, { type: 'conversation.updated', conversationId: id, changes: ['sla'] });
+        if (await recomputeConversationSla(tx, id, deps.clock.now())) {
+          await publishChange(tx, { type: 'conversation.updated', conversationId: id, changes: ['sla'] });
+        }
       });
     }
     count += ids.length;
