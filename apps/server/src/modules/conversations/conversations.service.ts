@@ -71,6 +71,11 @@ export type CreateConversationInput = Omit<CreateConversationBody, 'channel' | '
       externalId?: string;
       metadata?: Record<string, unknown>;
     };
+    /**
+     * `language` is only the page's or widget's language, not one the customer chose: the language
+     * detected in their message replaces it.
+     */
+    isLanguageGuessed?: boolean;
   };
 
 /**
@@ -131,6 +136,7 @@ export async function createConversation(
         text: input.subject && !body.startsWith(input.subject) ? `${input.subject}\n${body}` : body,
         now,
         isFirstMessage: true,
+        replacesLanguage: input.language === undefined || input.isLanguageGuessed === true,
       });
     }
     await addTags(tx, conversation.id, [...new Set(input.tags ?? [])]);

@@ -187,6 +187,7 @@ export async function addCustomerMessage(
       text: input.body,
       now,
       isFirstMessage: false,
+      replacesLanguage: false,
     });
     const statusChange = planStatusChange(
       conversation.status,

@@ -33,5 +33,6 @@ export {
   type Shift,
   type WaitingCustomer,
 } from './queue-snapshot.ts';
+export { seedFrom } from './random.ts';
 export { parseTrace, TraceFormatError, type TraceRow } from './trace-format.ts';
 export { type ReplayOptions, type ReplayResult, replayTrace } from './trace-replay.ts';

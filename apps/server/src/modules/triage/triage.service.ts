@@ -14,11 +14,14 @@ export type ArrivalInput = {
   /** The customer's own words (subject and new text; no quoted history). */
   text: string;
   now: Date;
-  /**
-   * Whether the detected language replaces the conversation's: true for a conversation's first
-   * message; later messages only fill a conversation that has none, so a language an agent set stays.
-   */
+  /** The first message of a conversation: repeated contact within 24 h is counted for it. */
   isFirstMessage: boolean;
+  /**
+   * Whether the detected language replaces the conversation's. A language someone chose (an agent,
+   * an API caller, an earlier message) stays; only an empty one, or a mere guess such as a web
+   * page's language, gives way to what the customer actually wrote in.
+   */
+  replacesLanguage: boolean;
 };
 
 /**
@@ -46,7 +49,7 @@ export async function triageArrival(tx: Tx, input: ArrivalInput) {
       ? { priority: triage.suggestedPriority, signals: triage.signals }
       : undefined;
   const language =
-    triage.language && (input.isFirstMessage || state.language === null) ? triage.language : undefined;
+    triage.language && (input.replacesLanguage || state.language === null) ? triage.language : undefined;
   if (suggestion || language) await setConversationTriage(tx, input.conversationId, { language, suggestion });
   return triage;
 }

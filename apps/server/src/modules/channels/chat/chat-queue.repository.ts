@@ -102,23 +102,35 @@ export function listWaitingChats(db: Queryable) {
     .execute();
 }
 
-/**
- * Mean handling time of recent chats (first response to solve), over the last `days`; null
- * when there are too few to trust.
- */
-export async function findMeanChatHandleSeconds(db: Queryable, since: Date, minimumSamples: number) {
-  const row = await db
+/** Handling times (first response to solved, seconds) of up to `limit` recent live chats. */
+export async function findRecentChatHandleSeconds(
+  db: Queryable,
+  since: Date,
+  limit: number,
+): Promise<number[]> {
+  const rows = await db
     .selectFrom('conversations as c')
     .innerJoin('chats as ch', 'ch.conversation_id', 'c.id')
-    .select([
-      sql<number | null>`avg(extract(epoch from (c.solved_at - c.first_response_at)))::float8`.as('mean'),
-      sql<number>`count(*)::int`.as('samples'),
-    ])
+    .select(sql<number>`extract(epoch from (c.solved_at - c.first_response_at))::float8`.as('seconds'))
     .where('c.solved_at', '>=', since)
     .where('c.first_response_at', 'is not', null)
     .where('ch.is_offline_request', '=', false)
-    .executeTakeFirstOrThrow();
-  return row.samples >= minimumSamples && row.mean !== null ? row.mean : null;
+    .orderBy('c.solved_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => Number(row.seconds)).filter((seconds) => seconds > 0);
+}
+
+/** When each chat an agent holds now started being handled (first response, else the claim's update). */
+export function listActiveChatStarts(db: Queryable) {
+  return db
+    .selectFrom('conversations as c')
+    .innerJoin('chats as ch', 'ch.conversation_id', 'c.id')
+    .select(['c.assignee_id', sql<Date>`coalesce(c.first_response_at, c.updated_at)`.as('since')])
+    .where('c.assignee_id', 'is not', null)
+    .where('ch.ended_at', 'is', null)
+    .where('c.status', 'in', activeChatStatuses)
+    .execute();
 }
 
 export async function readSettingValue(db: Queryable, key: string): Promise<unknown> {

@@ -1,15 +1,23 @@
 import type { ChatMode, QueueState } from '@frontline/contracts';
 import type { Queryable } from '../../../db/database.ts';
 import type { Deps } from '../../../deps.ts';
+import { fitHandlingTime, type HandlingTimeModel } from '../../eta/index.ts';
 import { type BusinessCalendar, createCalendar, isOpen } from '../../sla/index.ts';
-import { findMeanChatHandleSeconds, listAgentLoads, listWaitingChats } from './chat-queue.repository.ts';
+import {
+  findRecentChatHandleSeconds,
+  listActiveChatStarts,
+  listAgentLoads,
+  listWaitingChats,
+} from './chat-queue.repository.ts';
 import { readChatSettings } from './chat-settings.service.ts';
-import { estimateChatWait } from './chat-wait.ts';
+import { forecastChatWait } from './chat-wait.ts';
 
-/** Without enough history a chat is assumed to take this long (seconds). */
-const defaultHandleSeconds = 8 * 60;
+/** Without enough history a chat is assumed to take this long (seconds), exponentially distributed. */
+const defaultHandling: HandlingTimeModel = { kind: 'exponential', meanSeconds: 8 * 60 };
 const historyDays = 14;
 const minimumHistory = 5;
+/** The most recent chats the handling-time model is fitted from. */
+const historyLimit = 500;
 
 export type ChatQueueSnapshot = {
   mode: ChatMode;
@@ -34,22 +42,41 @@ function calendarOf(definition: NonNullable<Awaited<ReturnType<typeof readChatSe
 
 /**
  * The chat queue as it stands: whether chat is offered at all (enabled, business hours, an agent
- * online), who waits in which order, and the expected wait of each. The wait for position `i`
- * comes from `estimateChatWait`, the single point the ETA engine will take over.
+ * online), who waits in which order, and the expected wait of each, forecast by the ETA engine
+ * (`forecastChatWait`) from the online agents' slots, their chats in progress and recent handling times.
  */
 export async function loadChatQueue(deps: Pick<Deps, 'clock'>, db: Queryable): Promise<ChatQueueSnapshot> {
   const now = deps.clock.now();
-  const [settings, agents, waiting, meanHandle] = await Promise.all([
+  // Three queries at a time at most: the hub runs this on every change of the line, and claims
+  // need two pooled connections of their own.
+  const [settings, agents, waiting] = await Promise.all([
     readChatSettings(db),
     listAgentLoads(db),
     listWaitingChats(db),
-    findMeanChatHandleSeconds(db, new Date(now.getTime() - historyDays * 86_400_000), minimumHistory),
+  ]);
+  const [history, activeChats] = await Promise.all([
+    findRecentChatHandleSeconds(db, new Date(now.getTime() - historyDays * 86_400_000), historyLimit),
+    listActiveChatStarts(db),
   ]);
   const online = agents.filter((agent) => agent.status === 'online');
   const capacity = online.reduce((sum, agent) => sum + agent.max_chats, 0);
-  const freeSlots = online.reduce((sum, agent) => sum + Math.max(0, agent.max_chats - agent.active_chats), 0);
-  const waitAt = (ahead: number) =>
-    estimateChatWait({ ahead, capacity, freeSlots, meanHandleSeconds: meanHandle ?? defaultHandleSeconds });
+  const line = {
+    now: now.getTime(),
+    agents: online.map((agent) => ({
+      id: agent.agent_id,
+      maxChats: agent.max_chats,
+      activeSince: activeChats
+        .filter((chat) => chat.assignee_id === agent.agent_id)
+        .map((chat) => new Date(chat.since).getTime()),
+    })),
+    handling: history.length >= minimumHistory ? fitHandlingTime(history) : defaultHandling,
+  };
+  // One forecast per position, computed on first use: the widget asks for every waiting chat.
+  const waits = new Map<number, ReturnType<typeof forecastChatWait>>();
+  const waitAt = (ahead: number) => {
+    if (!waits.has(ahead)) waits.set(ahead, forecastChatWait(line, ahead));
+    return waits.get(ahead)!;
+  };
 
   const reason: ChatMode['reason'] = !settings.isEnabled
     ? 'disabled'

@@ -188,6 +188,7 @@ async function startChat(
         subject: subjectOf(text, uploads),
         channel: 'chat',
         language: visitor.language,
+        isLanguageGuessed: true,
         message: {
           body: body.bodyText,
           bodyHtml: body.bodyHtml,
@@ -249,6 +250,7 @@ export async function createOfflineRequest(
         subject: subjectOf(input.message, uploads),
         channel: 'chat',
         language,
+        isLanguageGuessed: true,
         tags: ['offline-request'],
         message: {
           body: body.bodyText,

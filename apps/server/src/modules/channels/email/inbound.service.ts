@@ -203,6 +203,7 @@ async function storeInboundEmail(deps: InboundDeps, delivery: InboundDelivery): 
         text: email.subject ? `${email.subject}\n${body}` : body,
         now,
         isFirstMessage: target.isNew,
+        replacesLanguage: target.isNew,
       });
     }
 

@@ -50,6 +50,7 @@ export async function submitWebForm(
           subject: (message.split('\n')[0] ?? '').slice(0, 80),
           channel: 'web_form',
           language,
+          isLanguageGuessed: true,
           tags: [`web-form:${input.topic}`],
           message: {
             body: body.bodyText,
