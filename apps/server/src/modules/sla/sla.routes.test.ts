@@ -7,6 +7,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.ts';
 import { openConversation } from '../conversations/conversations.test-helpers.ts';
+import { addBusinessTime, createCalendar } from './business-hours.ts';
 import { createPolicy, createTestClock } from './sla.test-helpers.ts';
 
 const clock = createTestClock();
@@ -242,6 +243,27 @@ describe('conversations against their policy', () => {
       status: 'solved',
     });
     expect(solved.json().sla).toBeNull();
+    await requestAs(testApp, admin).delete(`/api/v1/sla-policies/${policy.id}`);
+  });
+
+  it('targets count in business time of the policy’s calendar', async () => {
+    const calendar = (
+      await requestAs(testApp, admin).post('/api/v1/business-calendars', { ...vilniusOffice, name: 'Phones' })
+    ).json();
+    const policy = await createPolicy(testApp, admin, {
+      name: 'Phone calls',
+      conditions: { channels: ['phone'] },
+      firstResponseMinutes: 240,
+      calendarId: calendar.id,
+    });
+    const conversation = await openConversation(testApp, agent, { channel: 'phone' });
+    const expected = addBusinessTime(
+      createCalendar({ ...vilniusOffice, holidays: { country: 'LT' } }),
+      new Date(conversation.createdAt),
+      240 * 60,
+    );
+    expect(conversation.sla?.policyId).toBe(policy.id);
+    expect(conversation.sla?.firstResponseDueAt).toBe(expected.toISOString());
     await requestAs(testApp, admin).delete(`/api/v1/sla-policies/${policy.id}`);
   });
 });
