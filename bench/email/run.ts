@@ -72,6 +72,8 @@ try {
       outboundSmtpUrl: null,
       teamId: null,
       acknowledgementTemplates: {},
+      isEnabled: true,
+      defaultLanguage: 'en',
     },
   );
   const listener = await startListenerThread(database.url, database.scratchDir, 'frontline');
