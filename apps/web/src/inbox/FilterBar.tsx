@@ -174,18 +174,17 @@ export function FilterBar({ filters, onChange, onSaveView, onDeleteView }: Props
                 </Button>
               )}
             </Group>
+            <TextInput
+              size="xs"
+              label={t('inbox.viewName')}
+              value={viewName}
+              onChange={(event) => setViewName(event.currentTarget.value)}
+            />
             <Group gap="xs" align="end" wrap="nowrap">
-              <TextInput
-                size="xs"
-                style={{ flex: 1 }}
-                label={t('inbox.viewName')}
-                value={viewName}
-                onChange={(event) => setViewName(event.currentTarget.value)}
-              />
               {shareableTeams.length > 0 && (
                 <Select
                   size="xs"
-                  w={140}
+                  style={{ flex: 1 }}
                   label={inboxText('shareWith')}
                   value={shareTeamId ?? ''}
                   onChange={(value) => setShareTeamId(value || null)}
@@ -200,6 +199,7 @@ export function FilterBar({ filters, onChange, onSaveView, onDeleteView }: Props
               )}
               <Button
                 size="xs"
+                ml="auto"
                 leftSection={<IconDeviceFloppy size={14} />}
                 disabled={!viewName.trim()}
                 onClick={() => {

@@ -18,13 +18,14 @@ import {
 import { IconBell, IconChecks } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { ErrorState } from '../components/states.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useRealtime } from '../realtime/RealtimeProvider.tsx';
 import {
   notificationKeys,
   useMarkAllNotificationsRead,
+  useMarkConversationNotificationsRead,
   useMarkNotificationRead,
   useNotifications,
 } from './notifications-api.ts';
@@ -43,6 +44,21 @@ function useLiveNotifications() {
       }),
     [subscribe, queryClient],
   );
+}
+
+/** Whatever told me about the conversation on screen has been seen: it is marked read, here and in my other tabs. */
+function useReadWhileViewing(notifications: readonly Notification[]) {
+  const { pathname } = useLocation();
+  const { mutate: markConversationRead } = useMarkConversationNotificationsRead();
+  const viewedId = /^\/conversations\/([0-9a-f-]{36})/.exec(pathname)?.[1];
+  const hasUnreadAboutIt =
+    viewedId !== undefined &&
+    notifications.some(
+      (notification) => notification.readAt === null && notification.conversation?.id === viewedId,
+    );
+  useEffect(() => {
+    if (viewedId && hasUnreadAboutIt) markConversationRead(viewedId);
+  }, [viewedId, hasUnreadAboutIt, markConversationRead]);
 }
 
 function NotificationItem({ notification, onOpen }: { notification: Notification; onOpen: () => void }) {
@@ -102,6 +118,7 @@ export function NotificationBell() {
 
   const unreadCount = notifications.data?.pages[0]?.unreadCount ?? 0;
   const items = notifications.data?.pages.flatMap((page) => page.items) ?? [];
+  useReadWhileViewing(items);
   const label =
     unreadCount > 0 ? `${text('bell')} · ${text('unread', { count: unreadCount })}` : text('bell');
 

@@ -64,3 +64,20 @@ export function useMarkAllNotificationsRead() {
     onSettled: () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }
+
+/** Marks my notifications about one conversation read: I am looking at it now. */
+export function useMarkConversationNotificationsRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (conversationId: string) =>
+      api.post<{ markedCount: number }>('/api/v1/notifications/read-all', undefined, {
+        query: { conversationId },
+      }),
+    onMutate: (conversationId) => {
+      queryClient.setQueryData<InfiniteData<NotificationPage>>(notificationKeys.all, (data) =>
+        markReadInCache(data, (notification) => notification.conversation?.id === conversationId),
+      );
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}
