@@ -1,0 +1,86 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestAs } from '../apps/server/test/support/app.ts';
+import { findAccessibilityViolations } from './chat-support.ts';
+import { launchBrowser, openSignedIn } from './support/browser.ts';
+import {
+  createConversationViaApi,
+  createTestAgent,
+  type RunningServer,
+  startServer,
+  type TestAgent,
+} from './support/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let supervisor: TestAgent;
+let page: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  supervisor = await createTestAgent(server, { name: 'Paula Supervisor', role: 'supervisor' });
+  page = await openSignedIn(browser, server.baseUrl, supervisor);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('promises report', () => {
+  it('shows a web form promise answered in time as kept, per queue and week', async () => {
+    const submitted = await server.testApp.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/web-form',
+      payload: {
+        clientId: `e2e-promise-${Date.now()}`,
+        name: 'Ona Petraitienė',
+        email: 'ona.promise@example.lt',
+        topic: 'order',
+        message: 'Laba diena, kada atvyks mano užsakymas?',
+        language: 'lt',
+      },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const list = await requestAs(server.testApp, supervisor).get('/api/v1/conversations', {
+      query: { channel: 'web_form' },
+    });
+    const conversation = list.json().items[0];
+    const reply = await requestAs(server.testApp, supervisor).post(
+      `/api/v1/conversations/${conversation.id}/messages`,
+      { body: 'Laba diena, siuntinys pakeliui.', visibility: 'public' },
+    );
+    expect(reply.statusCode).toBe(201);
+
+    await page.goto('/inbox/mine');
+    await page.getByRole('link', { name: 'Promises', exact: true }).click();
+    await page.getByRole('heading', { name: 'Kept promises' }).waitFor();
+    const row = page.getByTestId('promises-report').getByRole('row', { name: /Web form/ });
+    await row.waitFor();
+    const cells = await row.getByRole('cell').allTextContents();
+    // week, queue, team, promises, answered, kept rate, P50 error
+    expect(cells.slice(1, 6)).toEqual(['Web form', 'No team', '1', '1', '100%']);
+    expect(await findAccessibilityViolations(page, 'main')).toEqual([]);
+  });
+});
+
+describe('triage hint in the conversation', () => {
+  it('shows the suggested priority with its reasons and applies it with one click', async () => {
+    const conversation = await createConversationViaApi(server, supervisor, {
+      customer: { email: 'jan.urgent@example.sk', name: 'Ján Novák' },
+      subject: 'Naliehavé',
+      message: { body: 'Prosím, naliehavé, nefunguje nám celý systém a nemôžeme predávať.' },
+    });
+    expect(conversation.priority).toBe('normal');
+    await page.goto(`/conversations/${conversation.id}`);
+    const hint = page.getByTestId('triage-hint');
+    await hint.getByText('Suggested priority: Urgent').waitFor();
+    await hint.getByText('The customer says it is urgent').waitFor();
+    await hint.getByText('Something is down or not working').waitFor();
+    await hint.getByRole('button', { name: 'Set Urgent' }).click();
+    await hint.waitFor({ state: 'detached' });
+    const detail = (
+      await requestAs(server.testApp, supervisor).get(`/api/v1/conversations/${conversation.id}`)
+    ).json();
+    expect(detail).toMatchObject({ priority: 'urgent', language: 'sk' });
+  });
+});
