@@ -58,6 +58,52 @@ async function upload(content: Buffer, name: string) {
   return response.json() as { id: string };
 }
 
+describe('files in the agents’ view of a chat', () => {
+  it('a visitor’s file is listed on their message, and agents download it as before', async () => {
+    const visitor = await openVisitor(baseUrl);
+    visitors.push(visitor);
+    const uploaded = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/chat/uploads',
+      headers: {
+        'x-visitor-token': visitor.token,
+        'x-file-name': 'receipt.png',
+        'content-type': 'image/png',
+      },
+      payload: png,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const file = uploaded.json() as { id: string };
+    const since = visitor.mark();
+    visitor.send({ type: 'message', clientId: 'receipt-1', body: 'My receipt', attachmentIds: [file.id] });
+    const ack = await visitor.waitFor(
+      visitorEvent('ack', (event) => event.clientId === 'receipt-1'),
+      { since },
+    );
+    const messageId = ack.type === 'ack' ? ack.message.id : '';
+    const { conversation_id: conversationId } = await testApp.database.db
+      .selectFrom('messages')
+      .select('conversation_id')
+      .where('id', '=', messageId)
+      .executeTakeFirstOrThrow();
+
+    const detail = (await requestAs(testApp, agent).get(`/api/v1/conversations/${conversationId}`)).json();
+    const message = detail.messages.find((candidate: { id: string }) => candidate.id === messageId);
+    expect(message.attachments).toEqual([
+      {
+        id: file.id,
+        name: 'receipt.png',
+        contentType: 'image/png',
+        sizeBytes: png.length,
+        url: `/api/v1/chats/uploads/${file.id}`,
+      },
+    ]);
+    const download = await requestAs(testApp, agent).get(message.attachments[0].url);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(png)).toBe(true);
+  });
+});
+
 describe('files an agent sends in a live chat', () => {
   it('reach the visitor over the chat socket with a link they can open; a note’s file never does', async () => {
     const visitor = await openVisitor(baseUrl);
