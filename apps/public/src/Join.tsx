@@ -92,6 +92,7 @@ export function JoinPage() {
     <main className="join">
       <h1>{t.title(board.locationName)}</h1>
       <p className="join-intro">{t.intro}</p>
+      {!board.isOpen && <p className="join-closed">{t.closed}</p>}
       <nav aria-label={t.language} className="languages">
         {[...board.languages, ...languages.filter((code) => !board.languages.includes(code))].map((code) => (
           <button
