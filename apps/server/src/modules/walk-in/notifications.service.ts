@@ -142,6 +142,8 @@ async function deliver(
   });
   try {
     if (notice.channel === 'sms') {
+      // Twilio takes no idempotency key: only a crash between its 201 and this update could send
+      // a text twice; every other retry finds the row 'sent' above and stops.
       const sent = await sms.send({ to: notice.recipient, body: message.text });
       await updateNotification(deps.db, notice.id, {
         status: 'sent',
