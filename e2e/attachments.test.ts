@@ -48,7 +48,10 @@ afterAll(async () => {
 const composerFiles = (page: Page) => page.getByTestId('composer-attachment');
 
 /** Drops files on the composer the way a file manager does: a real drop event with a DataTransfer. */
-async function dropOnComposer(page: Page, files: { name: string; type: string; text: string }[]) {
+async function dropOnComposer(
+  page: Page,
+  files: { name: string; type: string; text?: string; sizeBytes?: number }[],
+) {
   const dataTransfer = await page.evaluateHandle((list) => {
     // Runs in the page (the e2e project has no DOM typings, hence the narrow casts).
     type Transfer = { items: { add: (file: unknown) => void } };
@@ -57,7 +60,10 @@ async function dropOnComposer(page: Page, files: { name: string; type: string; t
       File: new (parts: string[], name: string, options: { type: string }) => unknown;
     };
     const transfer = new scope.DataTransfer();
-    for (const file of list) transfer.items.add(new scope.File([file.text], file.name, { type: file.type }));
+    for (const file of list) {
+      const content = file.sizeBytes ? 'x'.repeat(file.sizeBytes) : (file.text ?? '');
+      transfer.items.add(new scope.File([content], file.name, { type: file.type }));
+    }
     return transfer;
   }, files);
   await page.getByTestId('composer').dispatchEvent('dragover', { dataTransfer });
@@ -82,7 +88,10 @@ describe('attaching files in the workspace', () => {
       { name: 'return-label.txt', mimeType: 'text/plain', buffer: Buffer.from(returnLabel) },
       { name: 'packing.png', mimeType: 'image/png', buffer: picture },
     ]);
-    await dropOnComposer(page, [{ name: 'setup.exe', type: 'application/x-msdownload', text: 'MZ' }]);
+    await dropOnComposer(page, [
+      { name: 'setup.exe', type: 'application/x-msdownload', text: 'MZ' },
+      { name: 'unboxing.png', type: 'image/png', sizeBytes: 11 * 1_048_576 },
+    ]);
 
     const refused = composerFiles(page).filter({ hasText: 'setup.exe' });
     await refused
@@ -95,7 +104,10 @@ describe('attaching files in the workspace', () => {
     await expect(page.getByRole('button', { name: 'Send', exact: true }).isDisabled()).resolves.toBe(true);
     await page.screenshot({ path: path.join(screenshotDir, 'attachments-composer.png') });
 
+    const tooLarge = composerFiles(page).filter({ hasText: 'unboxing.png' });
+    await tooLarge.getByText('Larger than 10 MB: this file cannot be attached.').waitFor();
     await refused.getByRole('button', { name: 'Remove setup.exe' }).click();
+    await tooLarge.getByRole('button', { name: 'Remove unboxing.png' }).click();
     await page.getByRole('button', { name: 'Send', exact: true }).click();
 
     const reply = page.getByTestId('timeline-message').filter({ hasText: 'Here is your return label' });
