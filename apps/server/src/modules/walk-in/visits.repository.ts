@@ -144,7 +144,9 @@ export async function listRecentServiceSecondsByService(db: Queryable, locationI
     .where('recency', '<=', limit)
     .execute();
   const byService: Record<string, number[]> = {};
-  for (const row of rows) (byService[row.service_id] ??= []).push(Number(row.seconds));
+  for (const row of rows) {
+    byService[row.service_id] = [...(byService[row.service_id] ?? []), Number(row.seconds)];
+  }
   return byService;
 }
 
