@@ -5,7 +5,12 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestAs } from '../apps/server/test/support/app.ts';
-import { buildWidgetForTests, type CustomerSite, startCustomerSite } from './chat-support.ts';
+import {
+  buildWidgetForTests,
+  type CustomerSite,
+  findAccessibilityViolations,
+  startCustomerSite,
+} from './chat-support.ts';
 import { launchBrowser, openSignedIn } from './support/browser.ts';
 import {
   createConversationViaApi,
@@ -185,6 +190,8 @@ describe('attaching files in the workspace', () => {
       })
       .toBe(pictureWidth);
     await customer.screenshot({ path: path.join(screenshotDir, 'chat-widget-attachments.png') });
+    // Files in the conversation keep the widget accessible (names as link text and image alt).
+    expect(await findAccessibilityViolations(customer)).toEqual([]);
     const download = await customer.request.get((await fileLink.getAttribute('href'))!);
     await expect(download.text()).resolves.toBe(returnLabel);
     await workspace.context().close();
