@@ -31,6 +31,7 @@ import {
   demoTeams,
   type TeamKey,
 } from './demo-data.ts';
+import { seedDemoSla } from './demo-sla.ts';
 import { daysPerCopy, planDemoTimeline } from './demo-timeline.ts';
 import {
   backdateCustomer,
@@ -91,6 +92,7 @@ export async function seedDemoData(
 
   const now = deps.clock.now();
   const teamIds = await ensureTeams(deps);
+  await seedDemoSla(deps, teamIds);
   const viewers = new Map<AgentKey, Viewer>();
   for (const agent of demoAgents.filter((candidate) => candidate.key !== demoAdminKey)) {
     viewers.set(agent.key, await ensureAgent(deps, agent, teamIds));

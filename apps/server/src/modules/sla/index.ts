@@ -14,7 +14,9 @@ export {
   type Weekday,
   weekdays,
 } from './business-hours.ts';
+export { createBusinessCalendar } from './calendars.service.ts';
 export { registerSlaRoutes } from './sla.routes.ts';
 export { checkConversationSla, recomputeConversationSla, slaTasks } from './sla.service.ts';
 export { slaStateAt } from './sla-clock.ts';
+export { createSlaPolicy } from './sla-policies.service.ts';
 export { civilDayAt, toWallClock, wallTimeToInstant } from './zoned-time.ts';
