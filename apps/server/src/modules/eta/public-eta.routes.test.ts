@@ -71,4 +71,12 @@ describe('GET /api/v1/public/eta', () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
+
+  it('is described in the OpenAPI document with the promises report', async () => {
+    const response = await testApp.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(response.statusCode).toBe(200);
+    expect(Object.keys(response.json().paths)).toEqual(
+      expect.arrayContaining(['/api/v1/public/eta', '/api/v1/eta/promises/report']),
+    );
+  });
 });
