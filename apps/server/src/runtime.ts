@@ -11,6 +11,7 @@ import type { Deps } from './deps.ts';
 import { customerEmailTasks } from './modules/channels/chat/index.ts';
 import { emailTasks, type MailRole, startMailRole } from './modules/channels/email/index.ts';
 import { conversationCrontab, conversationTasks } from './modules/conversations/index.ts';
+import { notificationCrontab, notificationTasks } from './modules/notifications/index.ts';
 import { slaTasks } from './modules/sla/index.ts';
 import { walkInCrontab, walkInTasks } from './modules/walk-in/index.ts';
 import { systemClock } from './platform/clock.ts';
@@ -83,9 +84,15 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
           ...customerEmailTasks(deps),
           ...walkInTasks(deps),
           ...slaTasks(deps),
+          ...notificationTasks(deps),
           prune_idempotency_keys: async () => pruneIdempotencyKeys(database.db),
         },
-        crontab: [...conversationCrontab, ...walkInCrontab, '17 * * * * prune_idempotency_keys'].join('\n'),
+        crontab: [
+          ...conversationCrontab,
+          ...walkInCrontab,
+          ...notificationCrontab,
+          '17 * * * * prune_idempotency_keys',
+        ].join('\n'),
       });
     }
     if (config.roles.includes('mail')) {

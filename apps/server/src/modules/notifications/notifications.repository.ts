@@ -124,3 +124,8 @@ export async function markAllNotificationsRead(
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+export async function deleteNotificationsReadBefore(db: Queryable, readBefore: Date): Promise<number> {
+  const result = await db.deleteFrom('notifications').where('read_at', '<', readBefore).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
