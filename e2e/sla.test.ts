@@ -2,9 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BusinessCalendarDto } from '@frontline/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversation } from '../apps/server/src/modules/conversations/index.ts';
+import { requestAs } from '../apps/server/test/support/app.ts';
 import { launchBrowser, logInThroughUi, newAgentContext } from './support/browser.ts';
 import { createTestAgent, type RunningServer, startServer, type TestAgent } from './support/server.ts';
 
@@ -94,5 +96,35 @@ describe('SLA in the workspace', () => {
     await page.getByTestId('conversation-subject').waitFor();
     await expect(page.getByTestId('sla-badge').getAttribute('data-state')).resolves.toBe('at_risk');
     await page.getByText('SLA policy “Email within the hour” applies').waitFor();
+  });
+
+  it('an admin sets up business hours with a split day, holidays and a closure', async () => {
+    await page.goto('/inbox/mine');
+    await page.getByRole('link', { name: 'Business hours' }).click();
+    await page.getByRole('button', { name: 'Add calendar' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Bratislava desk');
+    await dialog.getByLabel('Time zone').fill('Europe/Bratislava');
+    await page.getByRole('option', { name: 'Europe/Bratislava' }).click();
+    await dialog.getByRole('textbox', { name: 'Friday' }).fill('09:00-12:00, 13:00-15:00');
+    await dialog.getByRole('textbox', { name: 'Public holidays of (country code)' }).fill('sk');
+    await dialog.getByRole('textbox', { name: 'Closures' }).fill('2026-12-24..2026-12-26 Christmas');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const response = await requestAs(server.testApp, admin).get('/api/v1/business-calendars');
+    const calendar = (response.json().items as BusinessCalendarDto[]).find(
+      (item) => item.name === 'Bratislava desk',
+    );
+    expect(calendar).toMatchObject({
+      timeZone: 'Europe/Bratislava',
+      holidays: { country: 'SK' },
+      closures: [{ start: '2026-12-24', end: '2026-12-26', reason: 'Christmas' }],
+    });
+    expect(calendar?.weeklyHours.fri).toEqual([
+      { from: '09:00', to: '12:00' },
+      { from: '13:00', to: '15:00' },
+    ]);
+    await page.getByRole('cell', { name: 'Bratislava desk' }).waitFor();
   });
 });
