@@ -93,6 +93,13 @@ describe('saved views', () => {
     await teammatePage.getByRole('link', { name: /Team inbox/ }).waitFor();
     expect(await teammatePage.getByRole('link', { name: 'Old urgent' }).count()).toBe(0);
 
+    // The owner narrows the view and keeps the narrower filters in it.
+    await page.goto(`${new URL(page.url()).pathname}?priority=urgent`);
+    await page.getByRole('button', { name: 'Filters' }).click();
+    await page.getByRole('button', { name: 'Update this view with these filters' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await expect.poll(() => page.getByRole('link', { name: 'Team inbox' }).textContent()).toContain('2');
+
     const views = await requestAs(server.testApp, owner).get('/api/v1/saved-views');
     expect(views.json().items.map((view: { name: string }) => view.name)).toEqual([
       'Old urgent',

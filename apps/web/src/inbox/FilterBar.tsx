@@ -15,6 +15,8 @@ type Props = {
   /** Saves the current filters as a view, private (`teamId` null) or shared with a team. */
   onSaveView: (name: string, teamId: string | null) => void;
   onDeleteView?: () => void;
+  /** Saves the filters chosen on top into the view itself (its owner only). */
+  onUpdateView?: () => void;
 };
 
 const filterFields = [
@@ -32,7 +34,7 @@ const filterFields = [
 const splitList = (value: string | undefined) => (value ? value.split(',').filter(Boolean) : []);
 const joinList = (values: string[]) => (values.length > 0 ? values.join(',') : undefined);
 
-export function FilterBar({ filters, onChange, onSaveView, onDeleteView }: Props) {
+export function FilterBar({ filters, onChange, onSaveView, onDeleteView, onUpdateView }: Props) {
   const { t } = useTranslation();
   const agents = useAgents();
   const teams = useTeams();
@@ -174,6 +176,16 @@ export function FilterBar({ filters, onChange, onSaveView, onDeleteView }: Props
                 </Button>
               )}
             </Group>
+            {onUpdateView && activeCount > 0 && (
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconDeviceFloppy size={14} />}
+                onClick={onUpdateView}
+              >
+                {inboxText('updateView')}
+              </Button>
+            )}
             <TextInput
               size="xs"
               label={t('inbox.viewName')}

@@ -55,7 +55,12 @@ export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const { agent } = useSession();
   const teams = useTeams();
-  const { views: customViews, save: saveCustomView, remove: removeCustomView } = useCustomViews(agent.id);
+  const {
+    views: customViews,
+    save: saveCustomView,
+    update: updateCustomView,
+    remove: removeCustomView,
+  } = useCustomViews(agent.id);
   const { text: inboxText } = useInboxText();
   const [activeIndex, setActiveIndex] = useState(0);
   const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set());
@@ -153,6 +158,19 @@ export function InboxPage() {
                     onSuccess: () => navigate('/inbox/mine'),
                     onError: () => notifications.show({ color: 'red', message: inboxText('deleteFailed') }),
                   })
+              : undefined
+          }
+          onUpdateView={
+            custom?.isOwn
+              ? () =>
+                  updateCustomView.mutate(
+                    { id: custom.id, filters: { ...baseFilters, ...extraFilters } },
+                    {
+                      // The view now holds these filters itself; nothing is left on top of it.
+                      onSuccess: () => setParams(new URLSearchParams(), { replace: true }),
+                      onError: () => notifications.show({ color: 'red', message: inboxText('updateFailed') }),
+                    },
+                  )
               : undefined
           }
         />

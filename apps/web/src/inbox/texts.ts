@@ -9,6 +9,8 @@ const en = {
   saveFailed: 'The view could not be saved',
   deleteFailed: 'The view could not be deleted',
   moreThan: 'more than {{count}}',
+  updateView: 'Update this view with these filters',
+  updateFailed: 'The view could not be updated',
 };
 type InboxTexts = typeof en;
 
@@ -21,6 +23,8 @@ const texts: Record<SupportedLanguage, InboxTexts> = {
     saveFailed: 'Rodinio išsaugoti nepavyko',
     deleteFailed: 'Rodinio ištrinti nepavyko',
     moreThan: 'daugiau nei {{count}}',
+    updateView: 'Atnaujinti rodinį šiais filtrais',
+    updateFailed: 'Rodinio atnaujinti nepavyko',
   },
   sk: {
     shareWith: 'Zdieľať s',
@@ -29,6 +33,8 @@ const texts: Record<SupportedLanguage, InboxTexts> = {
     saveFailed: 'Zobrazenie sa nepodarilo uložiť',
     deleteFailed: 'Zobrazenie sa nepodarilo odstrániť',
     moreThan: 'viac ako {{count}}',
+    updateView: 'Aktualizovať zobrazenie týmito filtrami',
+    updateFailed: 'Zobrazenie sa nepodarilo aktualizovať',
   },
   pl: {
     shareWith: 'Udostępnij',
@@ -37,6 +43,8 @@ const texts: Record<SupportedLanguage, InboxTexts> = {
     saveFailed: 'Nie udało się zapisać widoku',
     deleteFailed: 'Nie udało się usunąć widoku',
     moreThan: 'ponad {{count}}',
+    updateView: 'Zaktualizuj widok tymi filtrami',
+    updateFailed: 'Nie udało się zaktualizować widoku',
   },
   hu: {
     shareWith: 'Megosztás',
@@ -45,6 +53,8 @@ const texts: Record<SupportedLanguage, InboxTexts> = {
     saveFailed: 'A nézetet nem sikerült menteni',
     deleteFailed: 'A nézetet nem sikerült törölni',
     moreThan: 'több mint {{count}}',
+    updateView: 'Nézet frissítése ezekkel a szűrőkkel',
+    updateFailed: 'A nézetet nem sikerült frissíteni',
   },
 };
 

@@ -108,11 +108,16 @@ export function useCustomViews(agentId: string) {
       api.post<CustomView>('/api/v1/saved-views', { ...input, filters: savableFilters(input.filters) }),
     onSuccess: refresh,
   });
+  const update = useMutation({
+    mutationFn: ({ id, filters }: { id: string; filters: ConversationFilters }) =>
+      api.patch<CustomView>(`/api/v1/saved-views/${id}`, { filters: savableFilters(filters) }),
+    onSuccess: refresh,
+  });
   const remove = useMutation({
     mutationFn: (id: string) => api.delete<void>(`/api/v1/saved-views/${id}`),
     onSuccess: refresh,
   });
-  return { views: list.data ?? [], save, remove };
+  return { views: list.data ?? [], save, update, remove };
 }
 
 /** How many conversations each saved view holds, live like the built-in views' counts. */
