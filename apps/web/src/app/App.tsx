@@ -26,6 +26,9 @@ const MailboxesPage = lazyPage(() => import('../mailboxes/MailboxesPage.tsx'), '
 const PromisesReportPage = lazyPage(() => import('../eta/PromisesReportPage.tsx'), 'PromisesReportPage');
 const SlaPoliciesPage = lazyPage(() => import('../sla/SlaPoliciesPage.tsx'), 'SlaPoliciesPage');
 const CalendarsPage = lazyPage(() => import('../sla/CalendarsPage.tsx'), 'CalendarsPage');
+const WalkInLocationsPage = lazyPage(() => import('../walk-in-admin/LocationsPage.tsx'), 'LocationsPage');
+const WalkInLocationPage = lazyPage(() => import('../walk-in-admin/LocationPage.tsx'), 'LocationPage');
+const WalkInReportPage = lazyPage(() => import('../walk-in-admin/WalkInReportPage.tsx'), 'WalkInReportPage');
 
 function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
   return lazy<ComponentType>(async () => ({ default: (await load())[name] }));
@@ -72,6 +75,9 @@ function AuthenticatedApp() {
             <Route path="admin/sla-policies" element={<Lazy page={SlaPoliciesPage} />} />
             <Route path="admin/calendars" element={<Lazy page={CalendarsPage} />} />
             <Route path="admin/promises" element={<Lazy page={PromisesReportPage} />} />
+            <Route path="admin/walk-in" element={<Lazy page={WalkInLocationsPage} />} />
+            <Route path="admin/walk-in/:id" element={<Lazy page={WalkInLocationPage} />} />
+            <Route path="admin/walk-in-report" element={<Lazy page={WalkInReportPage} />} />
             <Route path="profile" element={<Lazy page={ProfilePage} />} />
             <Route path="walk-in" element={<Lazy page={DeskPage} />} />
             <Route path="*" element={<Navigate to="/inbox/mine" replace />} />

@@ -25,6 +25,7 @@ export function createFormatters(language: string) {
   const number = new Intl.NumberFormat(locale);
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
   const unitFormats = new Map<string, Intl.NumberFormat>();
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
 
   return {
     locale,
@@ -34,6 +35,24 @@ export function createFormatters(language: string) {
     /** A quantity with its unit in the agent's locale, e.g. "12 kB". */
     unit: (value: number, unit: 'kilobyte' | 'megabyte') =>
       new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value),
+    /** A length of time for reports: "45 s", "4.5 min", "2.3 h" in the agent's locale. */
+    duration: (seconds: number) => {
+      const [unit, size] =
+        seconds < 60
+          ? (['second', 1] as const)
+          : seconds < 3600
+            ? (['minute', 60] as const)
+            : (['hour', 3600] as const);
+      const key = `duration-${unit}`;
+      let format = unitFormats.get(key);
+      if (!format) {
+        format = new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 });
+        unitFormats.set(key, format);
+      }
+      return format.format(seconds / size);
+    },
+    /** A share such as 0.85 as "85 %" in the agent's locale. */
+    percent: (share: number) => percent.format(share),
     /** "5 min. ago", "yesterday": how long ago `iso` was, relative to `now`. */
     relative: (iso: string, now = Date.now()) => {
       const seconds = Math.round((new Date(iso).getTime() - now) / 1000);

@@ -43,6 +43,7 @@ import { MailboxNavItem } from '../mailboxes/MailboxNavItem.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { SlaNavItems } from '../sla/SlaNavItems.tsx';
 import { WalkInNavItem } from '../walk-in/WalkInNavItem.tsx';
+import { WalkInAdminNavItems } from '../walk-in-admin/WalkInAdminNavItems.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 
@@ -251,6 +252,7 @@ export function AppLayout() {
           {isAdmin(agent) && <MailboxNavItem />}
           {isAdmin(agent) && <SlaNavItems />}
           <PromisesNavItem />
+          <WalkInAdminNavItems />
           <NavItem to="/admin/api-tokens" label={t('nav.apiTokens')} icon={<IconKey size={16} />} />
           {isAdmin(agent) && (
             <NavItem to="/admin/settings" label={t('nav.settings')} icon={<IconSettings size={16} />} />
