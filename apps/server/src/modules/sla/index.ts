@@ -15,6 +15,7 @@ export {
   weekdays,
 } from './business-hours.ts';
 export { createBusinessCalendar } from './calendars.service.ts';
+export { loadConversationCalendar } from './conversation-calendar.ts';
 export { registerSlaRoutes } from './sla.routes.ts';
 export { checkConversationSla, recomputeConversationSla, slaTasks } from './sla.service.ts';
 export { slaStateAt } from './sla-clock.ts';

@@ -251,3 +251,14 @@ export async function scheduleSlaJob(
     tx,
   );
 }
+
+/** The calendar of the SLA policy a conversation is held to; null without one or around the clock. */
+export async function findPolicyCalendarIdOf(db: Queryable, conversationId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('conversations as c')
+    .innerJoin('sla_policies as p', 'p.id', 'c.sla_policy_id')
+    .select('p.calendar_id')
+    .where('c.id', '=', conversationId)
+    .executeTakeFirst();
+  return row?.calendar_id ?? null;
+}

@@ -4,6 +4,7 @@ import type { MailboxRow } from '../../../db/schema.ts';
 import type { Deps } from '../../../deps.ts';
 import { publishChange } from '../../../platform/realtime.ts';
 import { recordPromise } from '../../eta/index.ts';
+import { loadConversationCalendar } from '../../sla/index.ts';
 import { defaultAcknowledgementTemplates, renderAcknowledgement } from './acknowledgement.ts';
 import { composeOutboundMail, outboundMessageId } from './compose-outbound.ts';
 import { isAddressFailing } from './email-messages.repository.ts';
@@ -231,6 +232,13 @@ export async function sendAcknowledgement(
   const template =
     (await findTemplate(deps.db, mailbox.id, language)) ?? defaultAcknowledgementTemplates[language];
   const promise = responsePromiseFor(mailbox);
+  const calendar = promise.businessTime
+    ? await loadConversationCalendar(deps.db, conversation.id)
+    : undefined;
+  const promisedSeconds = responsePromiseSeconds(
+    promise,
+    calendar ? { calendar, from: deps.clock.now() } : undefined,
+  );
   const rendered = renderAcknowledgement(template, {
     reference: String(conversation.reference),
     responsePromise: describeResponsePromise(promise, language),
@@ -251,7 +259,7 @@ export async function sendAcknowledgement(
       inReplyTo: received.rfc_message_id,
       references: received.reference_ids,
       // "within 4 hours" names only a deadline: it is both the P50 and the P90 of this promise.
-      promise: { p50Seconds: responsePromiseSeconds(promise), p90Seconds: responsePromiseSeconds(promise) },
+      promise: { p50Seconds: promisedSeconds, p90Seconds: promisedSeconds },
     },
     attempt,
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeResponsePromise } from './response-promise.ts';
+import { createCalendar } from '../../sla/index.ts';
+import { describeResponsePromise, responsePromiseSeconds } from './response-promise.ts';
 
 describe('describeResponsePromise', () => {
   it.each([
@@ -26,5 +27,34 @@ describe('describeResponsePromise', () => {
     ['hu', 2, 'days', true, '2 munkanapon belül'],
   ] as const)('%s: %i %s (business %s) → %s', (language, amount, unit, businessTime, words) => {
     expect(describeResponsePromise({ amount, unit, businessTime }, language)).toBe(words);
+  });
+});
+
+describe('responsePromiseSeconds', () => {
+  const nineToFive = [{ from: '09:00', to: '17:00' }];
+  // Vilnius, Monday to Friday 9–17, no holidays.
+  const calendar = createCalendar({
+    timeZone: 'Europe/Vilnius',
+    weeklyHours: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive },
+    holidays: null,
+  });
+  // Friday 20 November 2026, 16:00 in Vilnius (UTC+2).
+  const fridayAfternoon = new Date('2026-11-20T14:00:00Z');
+
+  it.each([
+    [{ amount: 4, unit: 'hours', businessTime: false }, undefined, 4 * 3600],
+    [{ amount: 30, unit: 'minutes', businessTime: true }, undefined, 1800],
+    // One business hour left on Friday, three more on Monday from 9:00: Monday 12:00 (+2 d 20 h).
+    [
+      { amount: 4, unit: 'hours', businessTime: true },
+      { calendar, from: fridayAfternoon },
+      (2 * 24 + 20) * 3600,
+    ],
+    // Plain time ignores the calendar.
+    [{ amount: 4, unit: 'hours', businessTime: false }, { calendar, from: fridayAfternoon }, 4 * 3600],
+    // Days count as plain days even with a calendar.
+    [{ amount: 2, unit: 'days', businessTime: true }, { calendar, from: fridayAfternoon }, 2 * 86_400],
+  ] as const)('%o counted from %o is %i s', (promise, business, seconds) => {
+    expect(responsePromiseSeconds(promise, business)).toBe(seconds);
   });
 });

@@ -1,4 +1,5 @@
 import type { SupportedLanguage } from '@frontline/contracts';
+import { addBusinessTime, type BusinessCalendar } from '../../sla/index.ts';
 
 /**
  * When a customer can expect an answer. Today it is the mailbox's configured promise; the ETA
@@ -22,11 +23,20 @@ export function responsePromiseFor(mailbox: {
 const unitSeconds: Record<ResponsePromise['unit'], number> = { minutes: 60, hours: 3600, days: 86_400 };
 
 /**
- * The promise as elapsed seconds, for checking it. A business-time promise is counted in plain
- * time: mailboxes have no calendar of their own yet, so over a weekend it reads as missed.
+ * The promise as seconds from `from`, for checking it. Business minutes and hours count in the
+ * conversation's business calendar when it has one ("4 business hours" on Friday at 16:00 runs
+ * to Monday); without a calendar, and for days, they count as plain time.
+ *
+ * @example responsePromiseSeconds({ amount: 4, unit: 'hours', businessTime: false }) // 14400
  */
-export function responsePromiseSeconds(promise: ResponsePromise): number {
-  return promise.amount * unitSeconds[promise.unit];
+export function responsePromiseSeconds(
+  promise: ResponsePromise,
+  business?: { calendar: BusinessCalendar; from: Date },
+): number {
+  const plain = promise.amount * unitSeconds[promise.unit];
+  if (!promise.businessTime || !business || promise.unit === 'days') return plain;
+  const deadline = addBusinessTime(business.calendar, business.from, plain);
+  return Math.round((deadline.getTime() - business.from.getTime()) / 1000);
 }
 
 type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };

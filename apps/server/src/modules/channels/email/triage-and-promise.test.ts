@@ -142,4 +142,42 @@ describe('the acknowledgement’s promise', () => {
     // Answered within seconds of a 4-hour promise: the P50 was off by almost 4 hours.
     expect(resolved!.error_seconds).toBeGreaterThan(14_000);
   });
+
+  it('counts business hours in the SLA policy’s calendar: outside opening hours the deadline moves to the next opening', async () => {
+    const admin = await signInAgent(harness.testApp, 'admin');
+    // Open 9–17 UTC on one weekday only, two days from today: "within 4 business hours" ends then.
+    const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+    const openDay = weekdays[(new Date().getUTCDay() + 2) % 7]!;
+    const calendar = await requestAs(harness.testApp, admin).post('/api/v1/business-calendars', {
+      name: 'One day a week',
+      timeZone: 'UTC',
+      weeklyHours: { [openDay]: [{ from: '09:00', to: '17:00' }] },
+    });
+    expect(calendar.statusCode, calendar.body).toBe(201);
+    const policy = await requestAs(harness.testApp, admin).post('/api/v1/sla-policies', {
+      name: 'Email in business hours',
+      conditions: { channels: ['email'] },
+      firstResponseMinutes: 240,
+      calendarId: calendar.json().id,
+    });
+    expect(policy.statusCode, policy.body).toBe(201);
+
+    const before = capture.received.length;
+    const message = await receive({
+      messageId: 'promise-business@example.lt',
+      from: 'petras@example.lt',
+      subject: 'Sąskaita',
+      body: 'Laba diena, prašau atsiųsti sąskaitą faktūrą už praėjusį mėnesį.',
+    });
+    await capture.waitFor(before + 1);
+    const [promise] = await eventually(async () => {
+      const promises = await findPromisesOf(db(), message.conversation_id);
+      if (promises.length !== 1) throw new Error('no promise yet');
+      return promises;
+    });
+    // At least a day away (the open day is the day after tomorrow), at most three.
+    expect(promise!.p90_seconds).toBeGreaterThan(24 * 3600);
+    expect(promise!.p90_seconds).toBeLessThanOrEqual(3 * 24 * 3600);
+    expect(promise!.p50_seconds).toBe(promise!.p90_seconds);
+  });
 });
