@@ -18,6 +18,10 @@ const screenshotDir = process.env.UPDATE_SCREENSHOTS
   ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots')
   : path.join(tmpdir(), 'frontline-screenshots');
 
+// Live updates travel through the database, the stream and a refetch: on a loaded machine that
+// can take seconds, far beyond expect.poll's default of one.
+const liveUpdate = { timeout: 15_000 };
+
 let server: RunningServer;
 let browser: Browser;
 let author: TestAgent;
@@ -47,7 +51,7 @@ describe('@mentions in internal notes', () => {
       openSignedIn(browser, server.baseUrl, mentioned),
     ]);
     const bellCount = mentionedPage.getByTestId('notification-count');
-    await expect.poll(() => bellCount.getAttribute('data-count')).toBe('0');
+    await expect.poll(() => bellCount.getAttribute('data-count'), liveUpdate).toBe('0');
 
     await authorPage.goto(`/conversations/${conversation.id}`);
     await authorPage.getByTestId('conversation-subject').waitFor();
@@ -60,7 +64,7 @@ describe('@mentions in internal notes', () => {
     await note.press('Enter');
     await note.pressSequentially('? Thanks!');
     await expect
-      .poll(() => note.inputValue())
+      .poll(() => note.inputValue(), liveUpdate)
       .toBe(`Can you check the refund, @[Jonas Mentioned](agent:${mentioned.id}) ? Thanks!`);
     await authorPage.getByRole('button', { name: 'Add note' }).click();
     await authorPage
@@ -85,7 +89,7 @@ describe('@mentions in internal notes', () => {
       .filter({ hasText: 'Refund not received' })
       .waitFor();
     await mentionedPage.getByTestId('note-mention').filter({ hasText: '@Jonas Mentioned' }).waitFor();
-    await expect.poll(() => bellCount.getAttribute('data-count')).toBe('0');
+    await expect.poll(() => bellCount.getAttribute('data-count'), liveUpdate).toBe('0');
 
     await Promise.all([authorPage.context().close(), mentionedPage.context().close()]);
   });

@@ -18,6 +18,10 @@ const screenshotDir = process.env.UPDATE_SCREENSHOTS
   ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots')
   : path.join(tmpdir(), 'frontline-screenshots');
 
+// Live updates travel through the database, the stream and a refetch: on a loaded machine that
+// can take seconds, far beyond expect.poll's default of one.
+const liveUpdate = { timeout: 15_000 };
+
 let server: RunningServer;
 let browser: Browser;
 let owner: TestAgent;
@@ -72,9 +76,12 @@ describe('saved views', () => {
 
     const imported = page.getByRole('link', { name: 'Old urgent' });
     await imported.waitFor();
-    await expect.poll(() => imported.textContent()).toContain('2');
+    await expect.poll(() => imported.textContent(), liveUpdate).toContain('2');
     await expect
-      .poll(() => page.evaluate((key) => localStorage.getItem(key), `frontline.views.${owner.id}`))
+      .poll(
+        () => page.evaluate((key) => localStorage.getItem(key), `frontline.views.${owner.id}`),
+        liveUpdate,
+      )
       .toBeNull();
 
     // A new view, shared with the owner's team, saved from the filter bar.
@@ -85,7 +92,9 @@ describe('saved views', () => {
     await page.getByRole('option', { name: teamName }).click();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByTestId('inbox-title').filter({ hasText: 'Team inbox' }).waitFor();
-    await expect.poll(() => page.getByRole('link', { name: 'Team inbox' }).textContent()).toContain('3');
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Team inbox' }).textContent(), liveUpdate)
+      .toContain('3');
     await page.screenshot({ path: path.join(screenshotDir, 'saved-views.png') });
 
     // Another browser: the teammate sees the shared view but not the owner's private one.
@@ -97,8 +106,10 @@ describe('saved views', () => {
     await page.goto(`${new URL(page.url()).pathname}?priority=urgent`);
     await page.getByRole('button', { name: 'Filters' }).click();
     await page.getByRole('button', { name: 'Update this view with these filters' }).click();
-    await expect.poll(() => new URL(page.url()).search).toBe('');
-    await expect.poll(() => page.getByRole('link', { name: 'Team inbox' }).textContent()).toContain('2');
+    await expect.poll(() => new URL(page.url()).search, liveUpdate).toBe('');
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Team inbox' }).textContent(), liveUpdate)
+      .toContain('2');
 
     const views = await requestAs(server.testApp, owner).get('/api/v1/saved-views');
     expect(views.json().items.map((view: { name: string }) => view.name)).toEqual([
