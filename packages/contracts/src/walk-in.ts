@@ -244,6 +244,19 @@ export const transferVisitBody = z
   .refine((body) => body.serviceId || body.deskId, 'give a serviceId, a deskId or both');
 export type TransferVisitBody = z.infer<typeof transferVisitBody>;
 
+/** The desk attaches a known (or just created) customer to the visit; the visit moves to their history. */
+export const attachVisitCustomerBody = z.object({ customerId: uuid }).strict();
+export type AttachVisitCustomerBody = z.infer<typeof attachVisitCustomerBody>;
+
+/** A follow-up conversation opened from a visit: a subject and the first internal note. */
+export const visitFollowUpBody = z
+  .object({
+    subject: z.string().trim().min(1).max(500),
+    note: z.string().trim().min(1).max(20_000),
+  })
+  .strict();
+export type VisitFollowUpBody = z.infer<typeof visitFollowUpBody>;
+
 export const deskStateSchema = z.object({
   deskId: uuid,
   deskName: z.string(),

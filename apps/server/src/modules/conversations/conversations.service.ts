@@ -76,6 +76,8 @@ export type CreateConversationInput = Omit<CreateConversationBody, 'channel' | '
      * detected in their message replaces it.
      */
     isLanguageGuessed?: boolean;
+    /** The conversation this one follows up (a visit's, a closed one's); it records the link too. */
+    followUpOfId?: string;
   };
 
 /**
@@ -113,6 +115,7 @@ export async function createConversation(
       updated_at: now,
       last_message_at: now,
       waiting_since: now,
+      follow_up_of_id: input.followUpOfId ?? null,
     });
     const message = await insertMessage(tx, {
       conversation_id: conversation.id,
@@ -146,11 +149,24 @@ export async function createConversation(
         type: 'created',
         actor_type: createdBy ? 'agent' : 'system',
         actor_agent_id: createdBy?.agentId ?? null,
-        data: { channel, ...placement },
+        data: { channel, ...placement, ...(input.followUpOfId ? { followUpOfId: input.followUpOfId } : {}) },
       },
+      ...(input.followUpOfId
+        ? [
+            {
+              conversation_id: input.followUpOfId,
+              type: 'follow_up_opened',
+              actor_type: createdBy ? ('agent' as const) : ('system' as const),
+              actor_agent_id: createdBy?.agentId ?? null,
+              data: { followUpId: conversation.id },
+            },
+          ]
+        : []),
     ]);
     await recomputeConversationSla(tx, conversation.id, now);
     await publishChange(tx, { type: 'conversation.created', conversationId: conversation.id });
+    if (input.followUpOfId)
+      await publishChange(tx, { type: 'conversation.updated', conversationId: input.followUpOfId });
     const row = await findConversationSummary(tx, conversation.id);
     return toConversationSummaryDto(row!, now);
   });

@@ -292,3 +292,20 @@ export async function resolveCustomerByIdentity(
   }
   return withEmail(db, id, profile.name ?? '');
 }
+
+/**
+ * Adds contacts a customer left elsewhere (a walk-in visit's notification phone or email) to
+ * their identities where nobody holds them yet; one already held by another customer stays there
+ * (that is a merge for a person to decide). Runs in the caller's transaction. Returns the added.
+ */
+export async function addFreeIdentities(
+  db: Queryable,
+  customerId: string,
+  identities: Array<{ kind: IdentityKind; value: string }>,
+) {
+  const added: Array<{ kind: IdentityKind; value: string }> = [];
+  for (const identity of identities) {
+    if (await insertIdentityIfFree(db, customerId, identity.kind, identity.value)) added.push(identity);
+  }
+  return added;
+}

@@ -1,5 +1,6 @@
 export { registerCustomerRoutes } from './customers.routes.ts';
 export {
+  addFreeIdentities,
   createCustomer,
   getCustomer,
   resolveCustomer,

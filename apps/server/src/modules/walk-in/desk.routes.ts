@@ -1,5 +1,7 @@
 import {
+  attachVisitCustomerBody,
   bookAppointmentBody,
+  conversationSummarySchema,
   deskSignInBody,
   deskStateSchema,
   finishVisitBody,
@@ -10,6 +12,7 @@ import {
   takeTicketBody,
   ticketSchema,
   transferVisitBody,
+  visitFollowUpBody,
   walkInVisitSchema,
 } from '@frontline/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -32,6 +35,7 @@ import {
 } from './desk.service.ts';
 import { listWaitingLine } from './line.service.ts';
 import { getLocation } from './setup.service.ts';
+import { attachVisitCustomer, openVisitFollowUp } from './visit-customer.service.ts';
 import { takeTicket } from './visits.service.ts';
 
 const tags = ['walk-in desk'];
@@ -196,5 +200,46 @@ export function registerDeskRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' |
     },
     async (request) =>
       transferVisit(deps, requireRole(request.principal, 'agent'), request.params.id, request.body),
+  );
+
+  routes.put(
+    '/api/v1/walk-in/visits/:id/customer',
+    {
+      schema: {
+        tags,
+        summary: 'Say who the visitor is: the visit moves to that customer’s history',
+        description:
+          'For the agent at the visit’s desk, or a supervisor. The phone or email the visitor left for notifications is added to the customer’s identities where no other customer has it.',
+        params: idParams,
+        body: attachVisitCustomerBody,
+        response: { 200: walkInVisitSchema, ...errors },
+      },
+    },
+    async (request) =>
+      attachVisitCustomer(deps, requireRole(request.principal, 'agent'), request.params.id, request.body),
+  );
+
+  routes.post(
+    '/api/v1/walk-in/visits/:id/follow-up',
+    {
+      schema: {
+        tags,
+        summary: 'Open a follow-up conversation for the visit’s customer, with a first internal note',
+        description:
+          'The new conversation is linked to the visit’s (`followUpOfId`) and assigned to the caller.',
+        params: idParams,
+        body: visitFollowUpBody,
+        response: { 201: conversationSummarySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const followUp = await openVisitFollowUp(
+        deps,
+        requireRole(request.principal, 'agent'),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(201).send(followUp);
+    },
   );
 }

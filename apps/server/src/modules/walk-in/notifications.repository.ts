@@ -160,3 +160,39 @@ export async function listVisitNotices(db: Queryable, visitIds: string[]) {
 export function findDeskName(db: Queryable, deskId: string) {
   return db.selectFrom('walk_in_desks').select('name').where('id', '=', deskId).executeTakeFirst();
 }
+
+/**
+ * Records a text message sent to a visitor in the visit's conversation, as our (system) outbound
+ * message on the walk-in channel; the notification id makes it once only, whatever the retries.
+ * Returns the new message's id, or null when it was recorded before.
+ */
+export async function insertSmsRecord(
+  db: Queryable,
+  record: {
+    conversationId: string;
+    notificationId: string;
+    text: string;
+    metadata: Record<string, unknown>;
+    at: Date;
+  },
+) {
+  const inserted = await db
+    .insertInto('messages')
+    .values({
+      conversation_id: record.conversationId,
+      channel: 'walk_in',
+      direction: 'outbound',
+      author_type: 'system',
+      visibility: 'public',
+      body_text: record.text,
+      metadata: JSON.stringify(record.metadata),
+      external_id: `walk-in-sms:${record.notificationId}`,
+      created_at: record.at,
+    })
+    .onConflict((conflict) =>
+      conflict.columns(['channel', 'external_id']).where('external_id', 'is not', null).doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return inserted?.id ?? null;
+}

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/database.ts';
 import type { WalkInVisitRow } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { publishChange } from '../../platform/realtime.ts';
 import { sendCustomerNotice } from '../channels/email/index.ts';
 import { type SmsProvider, SmsSendError } from '../channels/sms/index.ts';
 import { loadLine, positionInLine } from './line.service.ts';
@@ -13,6 +14,7 @@ import {
   findDeskName,
   findNotificationToSend,
   insertNotificationOnce,
+  insertSmsRecord,
   listVisitsToldNearTurn,
   updateNotification,
 } from './notifications.repository.ts';
@@ -145,12 +147,31 @@ async function deliver(
       // Twilio takes no idempotency key: only a crash between its 201 and this update could send
       // a text twice; every other retry finds the row 'sent' above and stops.
       const sent = await sms.send({ to: notice.recipient, body: message.text });
-      await updateNotification(deps.db, notice.id, {
-        status: 'sent',
-        attempts: attempt.attempt,
-        last_error: null,
-        provider_message_id: sent.providerMessageId,
-        sent_at: deps.clock.now(),
+      await deps.db.transaction().execute(async (tx) => {
+        await updateNotification(tx, notice.id, {
+          status: 'sent',
+          attempts: attempt.attempt,
+          last_error: null,
+          provider_message_id: sent.providerMessageId,
+          sent_at: deps.clock.now(),
+        });
+        // The text shows in the visit's conversation like the emails do (those record themselves).
+        const messageId = await insertSmsRecord(tx, {
+          conversationId: notice.conversation_id,
+          notificationId: notice.id,
+          text: message.text,
+          metadata: {
+            kind: 'walk_in_notice',
+            sms: { to: notice.recipient, notice: notice.kind, providerMessageId: sent.providerMessageId },
+          },
+          at: deps.clock.now(),
+        });
+        if (messageId)
+          await publishChange(tx, {
+            type: 'message.created',
+            conversationId: notice.conversation_id,
+            messageId,
+          });
       });
       return 'sent';
     }

@@ -273,3 +273,29 @@ describe('"you are called to Desk 3"', () => {
     expect(twilio.requests.filter((request) => request.form.To === '+36201234567')).toHaveLength(2);
   });
 });
+
+describe('texts in the visit’s conversation', () => {
+  it('a text sent to the visitor shows in the conversation timeline once, like the emails', async () => {
+    const place = await openLocation('Tallinn office', { nearTurnPosition: 0, nearTurnMinutes: 0 });
+    const visitor = await takeTicket(place.locationId, {
+      serviceId: place.serviceId,
+      language: 'en',
+      phone: '+372 5000 0042',
+    });
+    const api = requestAs(testApp, place.clerk);
+    const desk = (await api.post(`/api/v1/walk-in/desks/${place.desk}/call-next`)).json();
+    await jobsDone();
+    const [text] = textsTo('+37250000042');
+    expect(text?.form.Body).toContain(visitor.ticket);
+
+    const conversation = (await api.get(`/api/v1/conversations/${desk.current.conversationId}`)).json();
+    const recorded = conversation.messages.filter(
+      (message: { authorType: string; channel: string }) =>
+        message.authorType === 'system' && message.channel === 'walk_in',
+    );
+    expect(textsTo('+37250000042')).toHaveLength(1);
+    expect(recorded).toEqual([
+      expect.objectContaining({ body: text?.form.Body, direction: 'outbound', visibility: 'public' }),
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import { AppError, conflict, notFound, unprocessable } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../../platform/errors.ts';
 import type { TicketRefusal } from './line-rules.ts';
 
 export const locationNotFound = () => notFound('walk_in.location_not_found', 'No such walk-in location');
@@ -54,3 +54,7 @@ export const graceNotOver = () =>
   conflict('walk_in.grace_not_over', 'The customer still has time to come to the desk');
 export const readmitWindowOver = () =>
   conflict('walk_in.readmit_window_over', 'Too late to re-admit this visit; the customer takes a new ticket');
+export const notServingVisit = () =>
+  forbidden('walk_in.not_your_visit', 'Only the agent at the visit’s desk (or a supervisor) can do this');
+export const customerMerged = () =>
+  conflict('walk_in.customer_merged', 'This customer was merged into another; attach that one instead');
