@@ -76,6 +76,7 @@ describe('triage hint in the conversation', () => {
     await hint.getByText('Suggested priority: Urgent').waitFor();
     await hint.getByText('The customer says it is urgent').waitFor();
     await hint.getByText('Something is down or not working').waitFor();
+    expect(await findAccessibilityViolations(page, '[data-testid="triage-hint"]')).toEqual([]);
     await hint.getByRole('button', { name: 'Set Urgent' }).click();
     await hint.waitFor({ state: 'detached' });
     const detail = (
