@@ -16,8 +16,15 @@ const dateOrNull = (value: Date | string | null) => (value === null ? null : new
 function toSlaDto(row: ConversationSummaryRow, now: Date): ConversationSummary['sla'] {
   if (row.sla_policy_id === null) return null;
   const dueAt = dateOrNull(row.sla_due_at);
+  // Paused only means something while a target still waits to be met.
+  const hasOpenTarget =
+    row.sla_resolution_minutes !== null ||
+    (row.sla_first_response_minutes !== null && row.first_response_at === null) ||
+    (row.sla_next_response_minutes !== null && row.first_response_at !== null && row.waiting_since !== null);
   const isPaused =
-    row.sla_clock_started_at === null && (row.status === 'pending' || row.status === 'on_hold');
+    hasOpenTarget &&
+    row.sla_clock_started_at === null &&
+    (row.status === 'pending' || row.status === 'on_hold');
   // No target counts any more (all met, or the conversation is solved): nothing to show.
   if (dueAt === null && !isPaused) return null;
   return {

@@ -239,6 +239,10 @@ describe('conversations against their policy', () => {
       await requestAs(testApp, agent).get(`/api/v1/conversations/${conversation.id}`)
     ).json();
     expect(afterReply.sla).toMatchObject({ firstResponseDueAt: null, dueAt: afterReply.sla.resolutionDueAt });
+    const pending = await requestAs(testApp, agent).patch(`/api/v1/conversations/${conversation.id}`, {
+      status: 'pending',
+    });
+    expect(pending.json().sla).toMatchObject({ state: 'paused', resolutionDueAt: null });
     const solved = await requestAs(testApp, agent).patch(`/api/v1/conversations/${conversation.id}`, {
       status: 'solved',
     });
@@ -264,6 +268,22 @@ describe('conversations against their policy', () => {
     );
     expect(conversation.sla?.policyId).toBe(policy.id);
     expect(conversation.sla?.firstResponseDueAt).toBe(expected.toISOString());
+    await requestAs(testApp, admin).delete(`/api/v1/sla-policies/${policy.id}`);
+  });
+
+  it('a conversation waiting on the customer with every target met shows no SLA, not a paused one', async () => {
+    const policy = await createPolicy(testApp, admin, {
+      name: 'First response only',
+      firstResponseMinutes: 30,
+    });
+    const conversation = await openConversation(testApp, agent);
+    await requestAs(testApp, agent).post(`/api/v1/conversations/${conversation.id}/messages`, {
+      body: 'Could you send us the order number?',
+      status: 'pending',
+    });
+    const detail = (await requestAs(testApp, agent).get(`/api/v1/conversations/${conversation.id}`)).json();
+    expect(detail.status).toBe('pending');
+    expect(detail.sla).toBeNull();
     await requestAs(testApp, admin).delete(`/api/v1/sla-policies/${policy.id}`);
   });
 });
