@@ -100,6 +100,11 @@ async function applySla(tx: Tx, subject: SlaSubjectRow, now: Date): Promise<Appl
   const breachedAt = perMetric((metric) => dateOrNull(subject[breachedColumn[metric]]));
 
   if (!policy) {
+    // Nothing applied before either: no row to clear and no job to remove (a leftover job of a
+    // deleted policy finds nothing due when it runs).
+    if (subject.sla_policy_id === null && subject.sla_due_at === null && storedClock.startedAt === null) {
+      return undefined;
+    }
     await updateConversationSlaRow(tx, subject.id, {
       sla_policy_id: null,
       sla_elapsed_seconds: elapsed,
