@@ -75,8 +75,10 @@ export function LocationForm({
   const timeZones = useMemo(() => ['UTC', ...Intl.supportedValuesOf('timeZone')], []);
   const [name, setName] = useState(location?.name ?? '');
   const [address, setAddress] = useState(location?.address ?? '');
+  const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // A browser may name its zone by an alias (`Etc/UTC`) the server's list does not hold.
   const [timeZone, setTimeZone] = useState(
-    location?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
+    location?.timeZone ?? (timeZones.includes(browserTimeZone) ? browserTimeZone : 'UTC'),
   );
   const [hours, setHours] = useState(hoursByDay(location?.openingHours ?? weekdaysOpen));
   const [holidayCountry, setHolidayCountry] = useState(location?.openingHours.holidayCountry ?? '');
