@@ -20,6 +20,9 @@ export default defineConfig({
           globalSetup: ['apps/server/test/global-setup.ts', 'e2e/support/build-web.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A live update through the server and the browser can take seconds on a loaded CI
+          // machine; expect.poll's default of one second made such checks flaky.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
       {
