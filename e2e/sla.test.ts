@@ -96,6 +96,7 @@ describe('SLA in the workspace', () => {
     await page.getByTestId('conversation-subject').waitFor();
     await expect(page.getByTestId('sla-badge').getAttribute('data-state')).resolves.toBe('at_risk');
     await page.getByText('SLA policy “Email within the hour” applies').waitFor();
+    await page.screenshot({ path: path.join(screenshotDir, 'sla-conversation.png') });
   });
 
   it('an admin sets up business hours with a split day, holidays and a closure', async () => {
