@@ -140,3 +140,25 @@ export function findDeskRow(db: Queryable, id: string) {
 export function insertDesk(db: Queryable, row: { location_id: string; name: string }) {
   return db.insertInto('walk_in_desks').values(row).returning('id').executeTakeFirstOrThrow();
 }
+
+export function renameDeskRow(db: Queryable, id: string, name: string) {
+  return db.updateTable('walk_in_desks').set({ name }).where('id', '=', id).execute();
+}
+
+export function deleteDeskRow(db: Queryable, id: string) {
+  return db.deleteFrom('walk_in_desks').where('id', '=', id).execute();
+}
+
+/** Whether someone works at the desk now, or a customer is called to it or served there. */
+export async function isDeskInUse(db: Queryable, id: string) {
+  const [session, visit] = await Promise.all([
+    db.selectFrom('walk_in_desk_sessions').select('desk_id').where('desk_id', '=', id).executeTakeFirst(),
+    db
+      .selectFrom('walk_in_visits')
+      .select('id')
+      .where('desk_id', '=', id)
+      .where('status', 'in', ['called', 'serving'])
+      .executeTakeFirst(),
+  ]);
+  return session !== undefined || visit !== undefined;
+}

@@ -15,6 +15,7 @@ import {
 } from '@frontline/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requireRole } from '../auth/index.ts';
 import { reportVisits } from './report.service.ts';
@@ -24,6 +25,8 @@ import {
   createService,
   getLocation,
   listLocations,
+  removeDesk,
+  renameDesk,
   updateLocation,
   updateService,
 } from './setup.service.ts';
@@ -154,6 +157,40 @@ export function registerSetupRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' 
     async (request, reply) => {
       requireRole(request.principal, 'admin');
       return reply.status(201).send(await createDesk(deps, request.params.id, request.body));
+    },
+  );
+
+  routes.patch(
+    '/api/v1/walk-in/desks/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename a desk (admin)',
+        params: idParams,
+        body: createDeskBody,
+        response: { 200: walkInDeskSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      requireRole(request.principal, 'admin');
+      return renameDesk(deps, request.params.id, request.body);
+    },
+  );
+
+  routes.delete(
+    '/api/v1/walk-in/desks/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a desk nobody works at and nobody is called to (admin)',
+        params: idParams,
+        response: { 204: z.null(), ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      requireRole(request.principal, 'admin');
+      await removeDesk(deps, request.params.id);
+      return reply.status(204).send(null);
     },
   );
 

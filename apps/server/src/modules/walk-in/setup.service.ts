@@ -19,21 +19,27 @@ import { AppError, isPgError, pgErrorCodes } from '../../platform/errors.ts';
 import { type BusinessCalendar, createCalendar } from '../sla/index.ts';
 import {
   countAgents,
+  deleteDeskRow,
+  findDeskRow,
   findLocationRow,
   findServiceRow,
   insertDesk,
   insertLocation,
   insertService,
+  isDeskInUse,
   listDeskRows,
   listLocationRows,
   listServiceAgentRows,
   listServiceRows,
+  renameDeskRow,
   replaceServiceAgents,
   updateLocationRow,
   updateServiceRow,
 } from './setup.repository.ts';
 import {
+  deskInUse,
   deskNameTaken,
+  deskNotFound,
   invalidOpeningHours,
   invalidTimeZone,
   locationNotFound,
@@ -239,4 +245,33 @@ export async function createDesk(
     if (isPgError(error, pgErrorCodes.uniqueViolation)) throw deskNameTaken();
     throw error;
   }
+}
+
+export async function renameDesk(
+  deps: SetupDeps,
+  deskId: string,
+  input: CreateDeskBody,
+): Promise<WalkInDesk> {
+  const row = await findDeskRow(deps.db, deskId);
+  if (!row) throw deskNotFound();
+  try {
+    await renameDeskRow(deps.db, deskId, input.name);
+  } catch (error) {
+    if (isPgError(error, pgErrorCodes.uniqueViolation)) throw deskNameTaken();
+    throw error;
+  }
+  return { id: deskId, locationId: row.location_id, name: input.name };
+}
+
+/**
+ * Removes a desk nobody works at and nobody is called to. Past visits keep their history but no
+ * longer name the desk (the report counts them under "—").
+ */
+export async function removeDesk(deps: SetupDeps, deskId: string) {
+  await deps.db.transaction().execute(async (tx) => {
+    const row = await findDeskRow(tx, deskId);
+    if (!row) throw deskNotFound();
+    if (await isDeskInUse(tx, deskId)) throw deskInUse();
+    await deleteDeskRow(tx, deskId);
+  });
 }

@@ -14,6 +14,12 @@ export const prefixTaken = () =>
   conflict('walk_in.prefix_taken', 'Another service of this location uses that ticket letter');
 export const deskNameTaken = () =>
   conflict('walk_in.desk_name_taken', 'This location already has a desk of that name');
+export const deskInUse = () =>
+  conflict(
+    'walk_in.desk_in_use',
+    'Someone is signed in at this desk or a customer is called to it',
+    'Remove the desk once it is free',
+  );
 export const unknownAgents = () =>
   unprocessable('walk_in.unknown_agents', 'Some of the agents do not exist', 'Check `agentIds`');
 
