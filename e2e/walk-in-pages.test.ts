@@ -75,8 +75,10 @@ const nowServing = () =>
     .textContent()
     .catch(() => null);
 
-async function takeAtKiosk(serviceName: RegExp) {
+/** Chooses a service and skips the optional "tell me when it is my turn" step. */
+async function takeAtKiosk(serviceName: RegExp, skip = 'Skip, no message') {
   await kiosk.getByRole('button', { name: serviceName }).click();
+  await kiosk.getByRole('button', { name: skip }).click();
   const number = await kiosk.getByTestId('ticket-number').textContent();
   return number!;
 }
@@ -93,13 +95,15 @@ describe('walk-in pages in the browser', () => {
     // Keyboard: Tab to the first service and press Enter.
     await kiosk.getByRole('button', { name: /^Passports/ }).focus();
     await kiosk.keyboard.press('Enter');
+    await kiosk.getByRole('button', { name: 'Skip, no message' }).focus();
+    await kiosk.keyboard.press('Enter');
     expect(await kiosk.getByTestId('ticket-number').textContent()).toBe('A-002');
     await kiosk.getByRole('button', { name: 'Done' }).click();
 
     // In Lithuanian, the service names and texts follow.
     await kiosk.getByRole('button', { name: 'Lietuvių' }).click();
     await kiosk.getByRole('heading', { name: 'Kuo galime padėti?' }).waitFor();
-    expect(await takeAtKiosk(/^Residence permits \(lt\)/)).toBe('B-001');
+    expect(await takeAtKiosk(/^Residence permits \(lt\)/, 'Praleisti, pranešimų nereikia')).toBe('B-001');
     expect(await kiosk.getByText('Jūsų numeris').isVisible()).toBe(true);
     await kiosk.getByRole('button', { name: 'Baigti' }).click();
     await kiosk.screenshot({ path: path.join(screenshotDir, 'walk-in-kiosk.png') });
@@ -189,7 +193,22 @@ describe('walk-in pages in the browser', () => {
     await kiosk.getByRole('heading', { name: 'What do you need help with?' }).waitFor();
     expect(await findAccessibilityViolations(kiosk)).toEqual([]);
     await kiosk.getByRole('button', { name: /^Passports/ }).click();
+    await kiosk.getByRole('heading', { name: 'Get a text or an email when it is your turn' }).waitFor();
+    expect(await findAccessibilityViolations(kiosk)).toEqual([]);
+    // A mistyped number is explained next to the field, and that state is accessible too.
+    await kiosk.getByLabel(/Mobile number/).fill('call me');
+    await kiosk.getByRole('button', { name: 'Get my ticket' }).click();
+    await kiosk
+      .getByRole('alert')
+      .getByText(/does not look like a mobile number/)
+      .waitFor();
+    expect(await findAccessibilityViolations(kiosk)).toEqual([]);
+    await kiosk.getByLabel(/Mobile number/).fill('+370 612 34599');
+    await kiosk.getByRole('button', { name: 'Get my ticket' }).click();
     await kiosk.getByTestId('ticket-number').waitFor();
+    expect(await kiosk.getByTestId('ticket-notify').textContent()).toBe(
+      'We will text you when your turn is near and when you are called.',
+    );
     expect(await findAccessibilityViolations(kiosk)).toEqual([]);
     expect(await findAccessibilityViolations(display)).toEqual([]);
   });

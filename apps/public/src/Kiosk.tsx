@@ -1,7 +1,8 @@
 import type { BoardService, SupportedLanguage, Ticket } from '@frontline/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { takeTicket, useLiveBoard } from './api.ts';
+import { ApiError, takeTicket, useLiveBoard } from './api.ts';
+import { type ContactProblem, contactPromise, type KioskContact, KioskContactStep } from './KioskContact.tsx';
 import { Qr } from './Qr.tsx';
 import { languageNames, languages, serviceName, texts } from './texts.ts';
 
@@ -31,6 +32,10 @@ export function KioskPage() {
   const [language, setLanguage] = useState<SupportedLanguage | null>(null);
   const [ticket, setTicket] = useState<Ticket | null>(null);
   const [state, setState] = useState<'idle' | 'taking' | 'failed'>('idle');
+  /** The service chosen, while the visitor decides whether to leave a phone or an email. */
+  const [chosen, setChosen] = useState<BoardService | null>(null);
+  const [contact, setContact] = useState<KioskContact | null>(null);
+  const [contactProblem, setContactProblem] = useState<ContactProblem>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const current = language ?? board?.languages[0] ?? 'en';
   const t = texts[current];
@@ -38,9 +43,12 @@ export function KioskPage() {
   const reset = useCallback(() => {
     setTicket(null);
     setLanguage(null);
+    setChosen(null);
+    setContact(null);
+    setContactProblem(null);
     setState('idle');
   }, []);
-  useIdleReset(reset, ticket !== null || language !== null);
+  useIdleReset(reset, ticket !== null || language !== null || chosen !== null);
   useEffect(() => {
     document.documentElement.lang = current;
     document.title = board ? `${board.locationName} · ${t.welcome}` : t.welcome;
@@ -50,13 +58,28 @@ export function KioskPage() {
     if (ticket) heading.current?.focus();
   }, [ticket]);
 
-  const choose = async (service: BoardService) => {
+  const take = async (service: BoardService, left: KioskContact) => {
     setState('taking');
+    setContactProblem(null);
     try {
-      setTicket(await takeTicket(location, { serviceId: service.id, language: current, source: 'kiosk' }));
+      setTicket(
+        await takeTicket(location, { serviceId: service.id, language: current, source: 'kiosk', ...left }),
+      );
+      setContact(left);
+      setChosen(null);
       setState('idle');
-    } catch {
-      setState('failed');
+    } catch (error) {
+      // A contact the server cannot use is the visitor's to fix; anything else starts over.
+      if (error instanceof ApiError && error.status === 400 && error.fields.includes('body.phone')) {
+        setContactProblem('phone');
+        setState('idle');
+      } else if (error instanceof ApiError && error.status === 400 && error.fields.includes('body.email')) {
+        setContactProblem('email');
+        setState('idle');
+      } else {
+        setChosen(null);
+        setState('failed');
+      }
     }
   };
 
@@ -84,6 +107,11 @@ export function KioskPage() {
           <p className="ticket-wait">
             {ticket.wait ? t.wait(ticket.wait.aboutMinutes, ticket.wait.latestMinutes) : t.noWait}
           </p>
+          {contactPromise(current, contact) && (
+            <p className="ticket-notify" data-testid="ticket-notify">
+              {contactPromise(current, contact)}
+            </p>
+          )}
           <figure className="ticket-qr">
             <Qr text={trackingUrl} label={t.scanToFollow} />
             <figcaption>{t.scanToFollow}</figcaption>
@@ -101,6 +129,27 @@ export function KioskPage() {
       </main>
     );
   }
+
+  if (chosen)
+    return (
+      <main className="kiosk">
+        <KioskContactStep
+          key={chosen.id}
+          language={current}
+          serviceName={serviceName(chosen.names, current)}
+          isTaking={state === 'taking'}
+          problem={contactProblem}
+          onSubmit={(left) => void take(chosen, left)}
+          onBack={() => {
+            setChosen(null);
+            setContactProblem(null);
+          }}
+        />
+        <p className="status-line" role="status">
+          {state === 'taking' ? t.takingTicket : ''}
+        </p>
+      </main>
+    );
 
   return (
     <main className="kiosk">
@@ -129,7 +178,10 @@ export function KioskPage() {
               type="button"
               className="service"
               disabled={!service.isTakingTickets || state === 'taking'}
-              onClick={() => choose(service)}
+              onClick={() => {
+                setState('idle');
+                setChosen(service);
+              }}
             >
               <span className="service-name">{serviceName(service.names, current)}</span>
               <span className="service-meta">

@@ -106,8 +106,6 @@ export function requestAs(testApp: TestApp, agent: SignedInAgent | null) {
       send('POST', url, { ...options, payload }),
     patch: (url: string, payload?: unknown, options?: InjectOptions) =>
       send('PATCH', url, { ...options, payload }),
-    put: (url: string, payload?: unknown, options?: InjectOptions) =>
-      send('PUT', url, { ...options, payload }),
     delete: (url: string, options?: InjectOptions) => send('DELETE', url, options),
   };
 }

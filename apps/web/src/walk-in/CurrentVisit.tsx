@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { useFinishVisit, useTransferVisit, useVisitAction } from './desk-api.ts';
 import { useWalkInText } from './texts.ts';
+import { VisitCustomer } from './VisitCustomer.tsx';
 import { VisitNotices } from './VisitNotices.tsx';
 
 const outcomes: FinishVisitBody['outcome'][] = ['resolved', 'follow_up', 'referred', 'not_resolved'];
@@ -51,6 +52,7 @@ export function CurrentVisit({ desk, location }: { desk: DeskState; location: Wa
         >
           {text('openConversation')}
         </Button>
+        <VisitCustomer visit={visit} />
         <Group gap="xs">
           {visit.status === 'called' && (
             <>

@@ -1,7 +1,9 @@
 import type {
+  ConversationSummary,
   DeskState,
   FinishVisitBody,
   TransferVisitBody,
+  VisitFollowUpBody,
   WaitingVisitEntry,
   WalkInLocation,
   WalkInVisit,
@@ -9,6 +11,7 @@ import type {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api } from '../api/client.ts';
+import { conversationKeys } from '../api/conversations.ts';
 
 /** The desk console's calls; every change of the line refreshes them through the board stream. */
 
@@ -87,3 +90,27 @@ export const useTransferVisit = () =>
   useWalkInMutation(({ visitId, body }: { visitId: string; body: TransferVisitBody }) =>
     api.post<WalkInVisit>(`/api/v1/walk-in/visits/${visitId}/transfer`, body),
   );
+
+/** Says who the visitor is; their history (and the conversation lists) now include the visit. */
+export function useAttachVisitCustomer() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ visitId, customerId }: { visitId: string; customerId: string }) =>
+      api.post<WalkInVisit>(`/api/v1/walk-in/visits/${visitId}/customer`, { customerId }),
+    onSettled: async () => {
+      await client.invalidateQueries({ queryKey: keys.all });
+      await client.invalidateQueries({ queryKey: conversationKeys.all });
+    },
+    meta: { handlesErrors: true },
+  });
+}
+
+export function useOpenFollowUp() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ visitId, body }: { visitId: string; body: VisitFollowUpBody }) =>
+      api.post<ConversationSummary>(`/api/v1/walk-in/visits/${visitId}/follow-up`, body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: conversationKeys.all }),
+    meta: { handlesErrors: true },
+  });
+}

@@ -202,7 +202,7 @@ export function registerDeskRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' |
       transferVisit(deps, requireRole(request.principal, 'agent'), request.params.id, request.body),
   );
 
-  routes.put(
+  routes.post(
     '/api/v1/walk-in/visits/:id/customer',
     {
       schema: {

@@ -58,7 +58,7 @@ describe('attaching a customer to a visit at the desk', () => {
     const { visit } = await calledVisit();
     const ona = await createCustomer({ name: 'Ona Petraitienė', email: 'ona@example.lt' });
 
-    const attached = await requestAs(testApp, clerk).put(`/api/v1/walk-in/visits/${visit.id}/customer`, {
+    const attached = await requestAs(testApp, clerk).post(`/api/v1/walk-in/visits/${visit.id}/customer`, {
       customerId: ona.id,
     });
     expect(attached.statusCode, attached.body).toBe(200);
@@ -86,7 +86,7 @@ describe('attaching a customer to a visit at the desk', () => {
     });
     expect(byPhone.json().items.map((customer: { id: string }) => customer.id)).toEqual([visit.customerId]);
 
-    const attached = await requestAs(testApp, clerk).put(`/api/v1/walk-in/visits/${visit.id}/customer`, {
+    const attached = await requestAs(testApp, clerk).post(`/api/v1/walk-in/visits/${visit.id}/customer`, {
       customerId: ona.id,
     });
     expect(attached.statusCode, attached.body).toBe(200);
@@ -105,7 +105,7 @@ describe('attaching a customer to a visit at the desk', () => {
     expect(contact.statusCode, contact.body).toBe(200);
     const petras = await createCustomer({ name: 'Petras', phone: '+370 699 11122' });
 
-    const attached = await requestAs(testApp, clerk).put(`/api/v1/walk-in/visits/${visit.id}/customer`, {
+    const attached = await requestAs(testApp, clerk).post(`/api/v1/walk-in/visits/${visit.id}/customer`, {
       customerId: petras.id,
     });
     expect(attached.statusCode, attached.body).toBe(200);
@@ -122,22 +122,22 @@ describe('attaching a customer to a visit at the desk', () => {
     const ona = await createCustomer({ name: 'Ona' });
     const url = `/api/v1/walk-in/visits/${visit.id}/customer`;
 
-    const notMine = await requestAs(testApp, otherClerk).put(url, { customerId: ona.id });
+    const notMine = await requestAs(testApp, otherClerk).post(url, { customerId: ona.id });
     expect(notMine.statusCode).toBe(403);
     expect(notMine.json().code).toBe('walk_in.not_your_visit');
-    expect((await requestAs(testApp, null).put(url, { customerId: ona.id })).statusCode).toBe(401);
+    expect((await requestAs(testApp, null).post(url, { customerId: ona.id })).statusCode).toBe(401);
 
-    const unknown = await requestAs(testApp, clerk).put(url, {
+    const unknown = await requestAs(testApp, clerk).post(url, {
       customerId: '00000000-0000-4000-8000-000000000000',
     });
     expect(unknown.statusCode).toBe(404);
-    const invalid = await requestAs(testApp, clerk).put(url, { customerId: 'ona' });
+    const invalid = await requestAs(testApp, clerk).post(url, { customerId: 'ona' });
     expect(invalid.statusCode).toBe(400);
-    expect((await requestAs(testApp, clerk).put(url, { customerId: ona.id, name: 'x' })).statusCode).toBe(
+    expect((await requestAs(testApp, clerk).post(url, { customerId: ona.id, name: 'x' })).statusCode).toBe(
       400,
     );
 
-    const bySupervisor = await requestAs(testApp, supervisor).put(url, { customerId: ona.id });
+    const bySupervisor = await requestAs(testApp, supervisor).post(url, { customerId: ona.id });
     expect(bySupervisor.statusCode, bySupervisor.body).toBe(200);
     expect(bySupervisor.json().customerId).toBe(ona.id);
   });
@@ -147,7 +147,7 @@ describe('opening a follow-up conversation from a visit', () => {
   it('creates a conversation of the same customer, linked to the visit’s, with the first internal note', async () => {
     const { visit } = await calledVisit();
     const ona = await createCustomer({ name: 'Ona Follow', email: 'ona.follow@example.lt' });
-    await requestAs(testApp, clerk).put(`/api/v1/walk-in/visits/${visit.id}/customer`, {
+    await requestAs(testApp, clerk).post(`/api/v1/walk-in/visits/${visit.id}/customer`, {
       customerId: ona.id,
     });
 
