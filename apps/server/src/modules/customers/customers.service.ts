@@ -23,6 +23,7 @@ import {
   insertMergeEvents,
   listCustomerRows,
   lockCustomerRow,
+  moveIdentities,
   reassignCustomerData,
   updateCustomerRow,
 } from './customers.repository.ts';
@@ -298,6 +299,21 @@ export async function resolveCustomerByIdentity(
  * their identities where nobody holds them yet; one already held by another customer stays there
  * (that is a merge for a person to decide). Runs in the caller's transaction. Returns the added.
  */
+/**
+ * Gives `toCustomerId` the contacts a visitor left, also taking them from `placeholderId` — a
+ * customer made only to hold one walk-in visit (the caller checks it has nothing else) — and
+ * adding those nobody holds. A contact of any other customer stays theirs.
+ */
+export async function takeOverIdentities(
+  db: Queryable,
+  toCustomerId: string,
+  identities: Array<{ kind: IdentityKind; value: string }>,
+  placeholderId: string | null,
+) {
+  const moved = placeholderId ? await moveIdentities(db, placeholderId, toCustomerId, identities) : [];
+  return [...moved, ...(await addFreeIdentities(db, toCustomerId, identities))];
+}
+
 export async function addFreeIdentities(
   db: Queryable,
   customerId: string,

@@ -5,5 +5,6 @@ export {
   getCustomer,
   resolveCustomer,
   resolveCustomerByIdentity,
+  takeOverIdentities,
 } from './customers.service.ts';
 export { normaliseIdentity } from './identities.ts';

@@ -43,3 +43,13 @@ export async function insertConversationEvent(
     })
     .execute();
 }
+
+export async function hasConversations(db: Queryable, customerId: string) {
+  const found = await db
+    .selectFrom('conversations')
+    .select('id')
+    .where('customer_id', '=', customerId)
+    .limit(1)
+    .executeTakeFirst();
+  return found !== undefined;
+}

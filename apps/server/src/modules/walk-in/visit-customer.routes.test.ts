@@ -77,22 +77,50 @@ describe('attaching a customer to a visit at the desk', () => {
     expect(detail.events.map((event: { type: string }) => event.type)).toContain('customer_changed');
   });
 
-  it('leaves a kiosk phone that another customer holds with that customer (a merge is a person’s decision)', async () => {
+  it('takes the kiosk phone over from the customer the kiosk made for this visit', async () => {
     const { visit } = await calledVisit({ phone: '+370 612 00077' });
     const ona = await createCustomer({ name: 'Ona Kiosk', email: 'ona.kiosk@example.lt' });
-    // The kiosk's phone found (or made) a customer by that number: it is someone else's already.
-    const byPhone = await requestAs(testApp, clerk).get('/api/v1/customers', {
-      query: { phone: '+37061200077' },
-    });
-    expect(byPhone.json().items.map((customer: { id: string }) => customer.id)).toEqual([visit.customerId]);
+    // The kiosk's phone made a customer of its own, who has nothing but this visit.
+    const byPhone = async () =>
+      (await requestAs(testApp, clerk).get('/api/v1/customers', { query: { phone: '+37061200077' } })).json()
+        .items as Array<{ id: string }>;
+    expect((await byPhone()).map((customer) => customer.id)).toEqual([visit.customerId]);
 
     const attached = await requestAs(testApp, clerk).post(`/api/v1/walk-in/visits/${visit.id}/customer`, {
       customerId: ona.id,
     });
     expect(attached.statusCode, attached.body).toBe(200);
+    expect((await byPhone()).map((customer) => customer.id)).toEqual([ona.id]);
     const identities = (await requestAs(testApp, clerk).get(`/api/v1/customers/${ona.id}`)).json().identities;
-    // Held by the customer the kiosk made: left there for a merge, never taken away silently.
-    expect(identities.map((identity: { kind: string }) => identity.kind)).toEqual(['email']);
+    expect(
+      identities
+        .map((identity: { kind: string; value: string }) => `${identity.kind}:${identity.value}`)
+        .sort(),
+    ).toEqual(['email:ona.kiosk@example.lt', 'phone:+37061200077']);
+  });
+
+  it('leaves a kiosk phone with a customer who has other conversations (a merge is a person’s decision)', async () => {
+    const jonas = await createCustomer({ name: 'Jonas', phone: '+370 612 00078' });
+    const earlier = await requestAs(testApp, admin).post('/api/v1/conversations', {
+      customer: { id: jonas.id },
+      subject: 'Earlier question',
+      message: { body: 'When are you open?' },
+    });
+    expect(earlier.statusCode, earlier.body).toBe(201);
+    const { visit } = await calledVisit({ phone: '+37061200078' });
+    expect(visit.customerId).toBe(jonas.id);
+    const petras = await createCustomer({ name: 'Petras (the real visitor)' });
+
+    const attached = await requestAs(testApp, clerk).post(`/api/v1/walk-in/visits/${visit.id}/customer`, {
+      customerId: petras.id,
+    });
+    expect(attached.statusCode, attached.body).toBe(200);
+    expect((await requestAs(testApp, clerk).get(`/api/v1/customers/${petras.id}`)).json().identities).toEqual(
+      [],
+    );
+    expect((await historyOf(jonas.id)).map((conversation) => conversation.subject)).toEqual([
+      'Earlier question',
+    ]);
   });
 
   it('adds a contact left on the tracking page that nobody holds yet', async () => {

@@ -10,10 +10,14 @@ import type { Principal } from '../../platform/http.ts';
 import { publishChange } from '../../platform/realtime.ts';
 import { hasRole } from '../auth/index.ts';
 import { createConversation, loadViewer, postAgentMessage } from '../conversations/index.ts';
-import { addFreeIdentities, getCustomer } from '../customers/index.ts';
+import { getCustomer, takeOverIdentities } from '../customers/index.ts';
 import { getDeskState } from './desk.service.ts';
 import { announceLineChange } from './line-change.ts';
-import { insertConversationEvent, moveVisitToCustomer } from './visit-customer.repository.ts';
+import {
+  hasConversations,
+  insertConversationEvent,
+  moveVisitToCustomer,
+} from './visit-customer.repository.ts';
 import { toWalkInVisit } from './visit-dto.ts';
 import { findDeskSession, findVisitRow, lockVisitRow } from './visits.repository.ts';
 import { customerMerged, notServingVisit, visitNotFound } from './walk-in.errors.ts';
@@ -57,9 +61,19 @@ export async function attachVisitCustomer(
   if (customer.mergedIntoId) throw customerMerged();
   await deps.db.transaction().execute(async (tx) => {
     const visit = (await lockVisitRow(tx, served.id))!;
-    const added = await addFreeIdentities(tx, customer.id, notifyIdentitiesOf(visit));
-    if (visit.customer_id !== customer.id) {
+    if (visit.customer_id === customer.id) {
+      await takeOverIdentities(tx, customer.id, notifyIdentitiesOf(visit), null);
+    } else {
       await moveVisitToCustomer(tx, visit, customer.id);
+      // The customer the kiosk found or made for this contact has nothing else: the contact was
+      // only there for this visit, so it follows the visit to the person it belongs to.
+      const isPlaceholder = !(await hasConversations(tx, visit.customer_id));
+      const added = await takeOverIdentities(
+        tx,
+        customer.id,
+        notifyIdentitiesOf(visit),
+        isPlaceholder ? visit.customer_id : null,
+      );
       await insertConversationEvent(tx, {
         conversationId: visit.conversation_id,
         type: 'customer_changed',
