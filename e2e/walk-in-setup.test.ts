@@ -78,6 +78,16 @@ describe('setting up a walk-in location in the workspace', () => {
     await page.getByRole('textbox', { name: 'Desk name' }).fill('Desk 1');
     await page.getByRole('button', { name: 'Add desk' }).click();
     await page.getByTestId('walk-in-desks').getByText('Desk 1').waitFor();
+    // A desk added by mistake is removed again, after a confirmation.
+    await page.getByRole('textbox', { name: 'Desk name' }).fill('Spare desk');
+    await page.getByRole('button', { name: 'Add desk' }).click();
+    await page.getByRole('button', { name: 'Remove desk Spare desk' }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove desk' })
+      .getByRole('button', { name: 'Yes, remove' })
+      .click();
+    await page.getByTestId('walk-in-desks').getByText('Spare desk').waitFor({ state: 'detached' });
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.screenshot({ path: path.join(screenshotDir, 'walk-in-setup.png'), fullPage: true });
 
     const kioskHref = await page.getByRole('link', { name: /\/kiosk\// }).getAttribute('href');

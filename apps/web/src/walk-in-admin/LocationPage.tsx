@@ -10,7 +10,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
   Tooltip,
 } from '@mantine/core';
@@ -19,8 +18,9 @@ import { useState } from 'react';
 import { Navigate, Link as RouterLink, useParams } from 'react-router';
 import { useDirectoryNames } from '../api/directory.ts';
 import { isAdmin, useSession } from '../auth/session.tsx';
-import { ErrorState, PageLoader } from '../components/states.tsx';
-import { fieldErrorsOf, useAddDesk, useSaveService, useWalkInLocations } from './admin-api.ts';
+import { ErrorState, FormError, PageLoader } from '../components/states.tsx';
+import { useSaveService, useWalkInLocations } from './admin-api.ts';
+import { DesksSection } from './DesksSection.tsx';
 import { LocationForm } from './LocationForm.tsx';
 import { ServiceForm } from './ServiceForm.tsx';
 import { useWalkInAdminText } from './texts.ts';
@@ -81,6 +81,7 @@ function ServicesSection({ location }: { location: WalkInLocation }) {
           {text('addService')}
         </Button>
       </Group>
+      <FormError error={toggle.error} />
       {location.services.length === 0 ? (
         <Text size="sm" c="dimmed">
           {text('noServices')}
@@ -188,63 +189,6 @@ function ServicesSection({ location }: { location: WalkInLocation }) {
           </Stack>
         )}
       </Modal>
-    </Card>
-  );
-}
-
-function DesksSection({ location }: { location: WalkInLocation }) {
-  const { text } = useWalkInAdminText();
-  const addDesk = useAddDesk();
-  const [name, setName] = useState('');
-  const [localError, setLocalError] = useState<string | null>(null);
-  const serverErrors = fieldErrorsOf(addDesk.error, text);
-
-  return (
-    <Card withBorder radius="md" padding="md">
-      <Title order={2} size="h5" mb="xs">
-        {text('desks')}
-      </Title>
-      {location.desks.length === 0 ? (
-        <Text size="sm" c="dimmed" mb="xs">
-          {text('noDesks')}
-        </Text>
-      ) : (
-        <Group gap="xs" mb="sm" data-testid="walk-in-desks">
-          {location.desks.map((desk) => (
-            <Badge key={desk.id} variant="outline" size="lg" tt="none">
-              {desk.name}
-            </Badge>
-          ))}
-        </Group>
-      )}
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!name.trim()) {
-            setLocalError(text('required'));
-            return;
-          }
-          setLocalError(null);
-          addDesk.mutate(
-            { locationId: location.id, body: { name: name.trim() } },
-            { onSuccess: () => setName('') },
-          );
-        }}
-      >
-        <Group align="start" gap="sm">
-          <TextInput
-            label={text('deskName')}
-            value={name}
-            error={localError ?? serverErrors.name ?? serverErrors.form}
-            onChange={(event) => setName(event.currentTarget.value)}
-            w={260}
-          />
-          <Button type="submit" mt={25} loading={addDesk.isPending} leftSection={<IconPlus size={14} />}>
-            {text('addDesk')}
-          </Button>
-        </Group>
-      </form>
     </Card>
   );
 }

@@ -71,6 +71,14 @@ export const useAddDesk = () =>
     api.post<WalkInDesk>(`/api/v1/walk-in/locations/${locationId}/desks`, body),
   );
 
+export const useRenameDesk = () =>
+  useSetupMutation(({ id, body }: { id: string; body: CreateDeskBody }) =>
+    api.patch<WalkInDesk>(`/api/v1/walk-in/desks/${id}`, body),
+  );
+
+export const useRemoveDesk = () =>
+  useSetupMutation((id: string) => api.delete<undefined>(`/api/v1/walk-in/desks/${id}`));
+
 export function useWalkInReport(locationId: string | null, query: WalkInReportQuery) {
   return useQuery({
     queryKey: keys.report(locationId ?? '', query),
@@ -104,6 +112,7 @@ export function fieldErrorsOf(
   const known = fieldOfCode[error.code];
   if (known) return { [known.field]: text(known.text) };
   if (error.code === 'walk_in.invalid_opening_hours') return { openingHours: error.message };
+  if (error.code === 'walk_in.desk_in_use') return { form: text('errorDeskInUse') };
   const fields: Record<string, string> = {};
   for (const fieldError of error.problem?.errors ?? []) {
     const field = fieldError.path.replace(/^body\./, '');

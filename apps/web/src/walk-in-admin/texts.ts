@@ -99,6 +99,12 @@ const en = {
   errorPrefixTaken: 'Another service of this location uses this letter.',
   errorDeskTaken: 'This location already has a desk of that name.',
   errorTimeZone: 'Unknown time zone.',
+  renameDesk: 'Rename desk',
+  removeDesk: 'Remove desk',
+  confirmRemoveDesk: 'Remove “{{name}}”? Past visits stay in the report without a desk name.',
+  errorDeskInUse:
+    'Someone is signed in at this desk or a customer is called to it. Remove it once it is free.',
+  confirmRemove: 'Yes, remove',
 };
 type WalkInAdminTexts = typeof en;
 
@@ -198,6 +204,13 @@ const texts: Record<SupportedLanguage, WalkInAdminTexts> = {
     errorPrefixTaken: 'Šią raidę jau naudoja kita šios vietos paslauga.',
     errorDeskTaken: 'Šioje vietoje jau yra tokiu pavadinimu langelis.',
     errorTimeZone: 'Nežinoma laiko juosta.',
+    renameDesk: 'Pervadinti langelį',
+    removeDesk: 'Pašalinti langelį',
+    confirmRemoveDesk:
+      'Pašalinti „{{name}}“? Ankstesni apsilankymai liks ataskaitoje be langelio pavadinimo.',
+    errorDeskInUse:
+      'Prie šio langelio kas nors prisijungęs arba į jį pakviestas klientas. Pašalinkite, kai jis bus laisvas.',
+    confirmRemove: 'Taip, pašalinti',
   },
   sk: {
     navSetup: 'Pobočky',
@@ -293,6 +306,12 @@ const texts: Record<SupportedLanguage, WalkInAdminTexts> = {
     errorPrefixTaken: 'Toto písmeno už používa iná služba tejto pobočky.',
     errorDeskTaken: 'Táto pobočka už má prepážku s týmto názvom.',
     errorTimeZone: 'Neznáme časové pásmo.',
+    renameDesk: 'Premenovať prepážku',
+    removeDesk: 'Odstrániť prepážku',
+    confirmRemoveDesk: 'Odstrániť „{{name}}“? Minulé návštevy zostanú v prehľade bez názvu prepážky.',
+    errorDeskInUse:
+      'Pri tejto prepážke je niekto prihlásený alebo je k nej vyvolaný zákazník. Odstráňte ju, keď bude voľná.',
+    confirmRemove: 'Áno, odstrániť',
   },
   pl: {
     navSetup: 'Punkty obsługi',
@@ -388,6 +407,12 @@ const texts: Record<SupportedLanguage, WalkInAdminTexts> = {
     errorPrefixTaken: 'Tej litery używa już inna usługa tego punktu.',
     errorDeskTaken: 'Ten punkt ma już stanowisko o tej nazwie.',
     errorTimeZone: 'Nieznana strefa czasowa.',
+    renameDesk: 'Zmień nazwę stanowiska',
+    removeDesk: 'Usuń stanowisko',
+    confirmRemoveDesk: 'Usunąć „{{name}}”? Wcześniejsze wizyty zostaną w raporcie bez nazwy stanowiska.',
+    errorDeskInUse:
+      'Przy tym stanowisku ktoś jest zalogowany albo wezwano do niego klienta. Usuń je, gdy będzie wolne.',
+    confirmRemove: 'Tak, usuń',
   },
   hu: {
     navSetup: 'Ügyfélszolgálati pontok',
@@ -483,6 +508,12 @@ const texts: Record<SupportedLanguage, WalkInAdminTexts> = {
     errorPrefixTaken: 'Ezt a betűt már a pont egy másik ügytípusa használja.',
     errorDeskTaken: 'Ezen a ponton már van ilyen nevű pult.',
     errorTimeZone: 'Ismeretlen időzóna.',
+    renameDesk: 'Pult átnevezése',
+    removeDesk: 'Pult eltávolítása',
+    confirmRemoveDesk: 'Eltávolítja: „{{name}}”? A korábbi ügyfelek pultnév nélkül maradnak a jelentésben.',
+    errorDeskInUse:
+      'Ennél a pultnál valaki be van jelentkezve, vagy ügyfelet hívtak hozzá. Akkor távolítsa el, ha szabad.',
+    confirmRemove: 'Igen, eltávolítom',
   },
 };
 
