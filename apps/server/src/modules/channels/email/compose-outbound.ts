@@ -1,4 +1,6 @@
+import { markdownAllowList, renderMarkdown } from '@frontline/contracts/markdown';
 import type { SendMailOptions } from 'nodemailer';
+import sanitizeHtml from 'sanitize-html';
 import { addressWithTag, subjectWithReference } from './threading.ts';
 
 export type OutboundKind = 'reply' | 'acknowledgement';
@@ -42,6 +44,25 @@ export function textToHtml(text: string): string {
     .join('\n');
 }
 
+/**
+ * An agent's reply, written in Markdown, as the mail's HTML: the shared renderer (raw HTML shown
+ * as text, only http(s) and mailto links) and then sanitize-html with the same strict allow-list,
+ * so nothing an agent types or pastes can put markup into a customer's mail.
+ *
+ * @example
+ * markdownToEmailHtml('**Done** <script>x()</script>') // '<p><strong>Done</strong> &lt;script&gt;x()&lt;/script&gt;</p>'
+ */
+export function markdownToEmailHtml(markdown: string): string {
+  return sanitizeHtml(renderMarkdown(markdown.trim()), {
+    allowedTags: [...markdownAllowList.tags],
+    allowedAttributes: markdownAllowList.attributes,
+    allowedSchemes: [...markdownAllowList.schemes],
+    allowedSchemesAppliedToAttributes: ['href'],
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'escape',
+  }).trim();
+}
+
 function replySubject(subject: string, reference: number) {
   const base = subject.trim() || `#${reference}`;
   const withRe = /^(re|aw|sv|odp|vs|atsk)\s*:/i.test(base) ? base : `Re: ${base}`;
@@ -61,6 +82,8 @@ function replySubject(subject: string, reference: number) {
 export function composeOutboundMail(mail: OutboundMail): SendMailOptions & { messageId: string } {
   const signature = mail.mailbox.signature.trim();
   const text = signature ? `${mail.text.trim()}\n\n-- \n${signature}` : mail.text.trim();
+  // Agents write Markdown; acknowledgements are templates, plain text that may contain `*` or `_`.
+  const bodyHtml = mail.kind === 'reply' ? markdownToEmailHtml(mail.text) : textToHtml(mail.text);
   const fromName =
     mail.kind === 'reply' && mail.agentName ? `${mail.agentName} | ${mail.mailbox.name}` : mail.mailbox.name;
   const references = [...new Set([...mail.references, ...(mail.inReplyTo ? [mail.inReplyTo] : [])])];
@@ -79,8 +102,8 @@ export function composeOutboundMail(mail: OutboundMail): SendMailOptions & { mes
     ...(trimmedReferences.length > 0 ? { references: trimmedReferences.map((id) => `<${id}>`) } : {}),
     text,
     html: signature
-      ? `${textToHtml(mail.text)}\n<div class="signature">-- <br>${escapeHtml(signature).replace(/\n/g, '<br>')}</div>`
-      : textToHtml(mail.text),
+      ? `${bodyHtml}\n<div class="signature">-- <br>${escapeHtml(signature).replace(/\n/g, '<br>')}</div>`
+      : bodyHtml,
     headers: {
       'X-Frontline-Reference': String(mail.conversation.reference),
       ...(mail.kind === 'acknowledgement'
