@@ -71,6 +71,7 @@ describe('the kiosk’s "tell me when it is my turn" step', () => {
     await kiosk.getByRole('button', { name: /^Passports/ }).click();
     await kiosk.getByRole('heading', { name: 'Get a text or an email when it is your turn' }).waitFor();
     await kiosk.getByLabel(/Mobile number/).fill('+370 612 34588');
+    await kiosk.screenshot({ path: path.join(screenshotDir, 'walk-in-kiosk-contact.png') });
     await kiosk.getByRole('button', { name: 'Get my ticket' }).click();
     expect(await kiosk.getByTestId('ticket-number').textContent()).toBe('A-001');
     expect(await kiosk.getByTestId('ticket-notify').textContent()).toBe(
