@@ -353,6 +353,8 @@ export type WalkInReportQuery = z.infer<typeof walkInReportQuery>;
 export const walkInReportRowSchema = z.object({
   day: z.string(),
   group: z.string(),
+  /** The service's or desk's id (null for an hour, and for visits no desk has taken); `group` is its name. */
+  groupId: uuid.nullable(),
   arrivals: z.number().int(),
   served: z.number().int(),
   noShows: z.number().int(),

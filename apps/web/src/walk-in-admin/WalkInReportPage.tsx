@@ -30,14 +30,13 @@ function ReportTable({
 }) {
   const { text, language } = useWalkInAdminText();
   const format = useFormat();
-  // The server names a service by its English name; the agent reads it in their own language.
-  const groupLabel = (group: string) => {
-    if (groupBy === 'hour') return `${group}:00–${group}:59`;
-    if (groupBy === 'service') {
-      const service = location.services.find((candidate) => candidate.names.en === group);
-      return service ? `${service.prefix} · ${service.names[language] ?? service.names.en}` : group;
-    }
-    return group;
+  // The server names a service in English; the agent reads it in their own language.
+  const groupLabel = (row: WalkInReportRow) => {
+    if (groupBy === 'hour') return `${row.group}:00–${row.group}:59`;
+    const service = location.services.find((candidate) => candidate.id === row.groupId);
+    if (groupBy === 'service' && service)
+      return `${service.prefix} · ${service.names[language] ?? service.names.en}`;
+    return row.group;
   };
   const seconds = (value: number | null) => (value === null ? text('none') : format.duration(value));
   const number = (value: number) => format.number(value);
@@ -77,10 +76,10 @@ function ReportTable({
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={`${row.day}|${row.group}`} data-testid="walk-in-report-row">
+            <Table.Tr key={`${row.day}|${row.groupId ?? row.group}`} data-testid="walk-in-report-row">
               <Table.Td>{format.date(`${row.day}T12:00:00Z`)}</Table.Td>
               <Table.Th scope="row" fw={500}>
-                {groupLabel(row.group)}
+                {groupLabel(row)}
               </Table.Th>
               {columns.map(([key, cell]) => (
                 <Table.Td ta="right" key={key}>

@@ -25,9 +25,17 @@ export async function selectVisitReport(
       : input.groupBy === 'desk'
         ? sql<string>`coalesce(d.name, '—')`
         : sql<string>`lpad(extract(hour from v.created_at at time zone ${input.timeZone})::int::text, 2, '0')`;
+  // Services and desks are grouped by id, so two with one name stay apart.
+  const groupId =
+    input.groupBy === 'service'
+      ? sql<string | null>`s.id`
+      : input.groupBy === 'desk'
+        ? sql<string | null>`d.id`
+        : sql<null>`null::uuid`;
   const result = await sql<{
     day: string;
     group: string;
+    group_id: string | null;
     arrivals: number;
     served: number;
     no_shows: number;
@@ -43,7 +51,7 @@ export async function selectVisitReport(
       select visit_id, count(*) filter (where is_kept) as kept, count(*) filter (where not is_kept) as missed
       from walk_in_promises where resolved_at is not null group by visit_id
     )
-    select v.local_day as day, ${group} as "group",
+    select v.local_day as day, ${group} as "group", ${groupId} as group_id,
       count(*)::int as arrivals,
       count(*) filter (where v.status = 'done')::int as served,
       count(*) filter (where v.status = 'no_show')::int as no_shows,
@@ -62,8 +70,8 @@ export async function selectVisitReport(
     left join walk_in_desks d on d.id = v.desk_id
     left join promise_totals p on p.visit_id = v.id
     where v.location_id = ${input.locationId} and v.local_day between ${input.from} and ${input.to}
-    group by 1, 2
-    order by 1, 2
+    group by 1, 2, 3
+    order by 1, 2, 3
   `.execute(db);
   return result.rows;
 }

@@ -57,7 +57,14 @@ describe('the walk-in report', () => {
     const response = await report({ from: today, to: today });
     expect(response.statusCode).toBe(200);
     const passports = response.json().items.find((row: { group: string }) => row.group === 'Passports');
-    expect(passports).toMatchObject({ day: today, arrivals: 2, served: 1, noShows: 1, abandoned: 0 });
+    expect(passports).toMatchObject({
+      day: today,
+      groupId: setup.services.A,
+      arrivals: 2,
+      served: 1,
+      noShows: 1,
+      abandoned: 0,
+    });
     expect(passports.serviceMedianSeconds).toBeGreaterThanOrEqual(179);
     expect(passports.serviceMedianSeconds).toBeLessThan(200);
     // A-002 waited the three minutes A-001 was served.
@@ -78,6 +85,7 @@ describe('the walk-in report', () => {
   it('groups by desk or by local hour of arrival', async () => {
     const byDesk = (await report({ from: today, to: today, groupBy: 'desk' })).json().items;
     expect(byDesk.find((row: { group: string }) => row.group === 'Desk 1')).toMatchObject({
+      groupId: setup.desks['Desk 1'],
       served: 1,
       noShows: 1,
     });

@@ -37,6 +37,7 @@ export async function reportVisits(
       return {
         day: row.day,
         group: row.group,
+        groupId: row.group_id,
         arrivals: row.arrivals,
         served: row.served,
         noShows: row.no_shows,
