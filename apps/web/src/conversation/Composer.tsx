@@ -27,6 +27,17 @@ import { useFileSize } from './attachments/file-size.ts';
 import { useAttachmentText } from './attachments/texts.ts';
 import { useComposerFiles } from './attachments/useComposerFiles.ts';
 import { type ComposerMode, useDraft } from './draft.ts';
+import { type FormattingAction, FormattingToolbar, LinkDialog } from './formatting/FormattingToolbar.tsx';
+import { MarkdownBody } from './formatting/MarkdownBody.tsx';
+import {
+  applyEdit,
+  insertLink,
+  prefixLines,
+  type TextEdit,
+  type TextSelection,
+  wrapSelection,
+} from './formatting/markdown-edit.ts';
+import { useFormattingText } from './formatting/texts.ts';
 import { MentionSuggestions } from './mentions/MentionSuggestions.tsx';
 
 const statusesAfterSending: ConversationStatus[] = ['open', 'pending', 'on_hold', 'solved'];
@@ -56,11 +67,16 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
   const files = useComposerFiles(draft.attachments, setAttachments);
   const { text: fileText } = useAttachmentText();
   const sizeOf = useFileSize();
+  const { text: formattingText } = useFormattingText();
+  const [isPreviewing, setPreviewing] = useState(false);
+  const [linkSelection, setLinkSelection] = useState<TextSelection | null>(null);
 
   useImperativeHandle(ref, () => ({
     focus: (mode) => {
       setMode(mode);
-      textarea.current?.focus();
+      setPreviewing(false);
+      // After the preview (if any) is gone and the textarea shown again.
+      requestAnimationFrame(() => textarea.current?.focus());
     },
   }));
 
@@ -92,6 +108,7 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
       {
         onSuccess: () => {
           clear();
+          setPreviewing(false);
           files.clear();
         },
       },
@@ -102,6 +119,37 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
     // Two agents answering the same customer at once is what collision warnings exist to stop.
     if (!isNote && replyBySomeoneElse) setPendingStatus(status);
     else send(status);
+  };
+
+  const currentSelection = (): TextSelection | null => {
+    const element = textarea.current;
+    if (!element) return null;
+    return { value: element.value, start: element.selectionStart, end: element.selectionEnd };
+  };
+  // Through the browser's own editing, so Ctrl+Z undoes a formatting step like typing.
+  const applyTextEdit = (edit: TextEdit) => {
+    const element = textarea.current;
+    if (!element) return;
+    element.focus();
+    element.setSelectionRange(edit.from, edit.to);
+    const isInserted = edit.insert !== '' && document.execCommand('insertText', false, edit.insert);
+    if (!isInserted) setBody(applyEdit(element.value, edit));
+    requestAnimationFrame(() => element.setSelectionRange(edit.start, edit.end));
+  };
+  const format = (action: FormattingAction) => {
+    const selection = currentSelection();
+    if (!selection || isClosed) return;
+    const placeholder = formattingText('placeholder');
+    if (action === 'bold') applyTextEdit(wrapSelection(selection, '**', placeholder));
+    else if (action === 'italic') applyTextEdit(wrapSelection(selection, '*', placeholder));
+    else if (action === 'code') applyTextEdit(wrapSelection(selection, '`', placeholder));
+    else if (action === 'bulletList') applyTextEdit(prefixLines(selection, 'bullet'));
+    else if (action === 'numberedList') applyTextEdit(prefixLines(selection, 'numbered'));
+    else applyTextEdit(prefixLines(selection, 'quote'));
+  };
+  const requestLink = () => {
+    const selection = currentSelection();
+    if (selection && !isClosed) setLinkSelection(selection);
   };
 
   const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
@@ -162,6 +210,16 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
               { value: 'note', label: t('composer.note') },
             ]}
           />
+          <FormattingToolbar
+            disabled={isClosed}
+            isPreviewing={isPreviewing}
+            onFormat={format}
+            onLinkRequest={requestLink}
+            onTogglePreview={() => {
+              if (isPreviewing) requestAnimationFrame(() => textarea.current?.focus());
+              setPreviewing(!isPreviewing);
+            }}
+          />
           {isNote && (
             <Group gap={4}>
               <IconLock size={14} />
@@ -171,8 +229,22 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
             </Group>
           )}
         </Group>
+        {isPreviewing && (
+          <Paper withBorder p="xs" mih={78} data-testid="composer-preview">
+            {draft.body.trim() ? (
+              <MarkdownBody body={draft.body} />
+            ) : (
+              <Text size="sm" c="dimmed">
+                {formattingText('previewEmpty')}
+              </Text>
+            )}
+          </Paper>
+        )}
         <Textarea
           ref={textarea}
+          style={isPreviewing ? { display: 'none' } : undefined}
+          description={formattingText('formattingHint')}
+          inputWrapperOrder={['input', 'description']}
           aria-label={isNote ? t('composer.note') : t('composer.reply')}
           placeholder={isNote ? t('composer.notePlaceholder') : t('composer.replyPlaceholder')}
           autosize
@@ -192,6 +264,14 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
             files.add(pasted);
           }}
           onKeyDown={(event) => {
+            const withModifier = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+            const shortcut = withModifier ? event.key.toLowerCase() : '';
+            if (shortcut === 'b' || shortcut === 'i' || shortcut === 'k') {
+              event.preventDefault();
+              if (shortcut === 'k') requestLink();
+              else format(shortcut === 'b' ? 'bold' : 'italic');
+              return;
+            }
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
               event.preventDefault();
               requestSend();
@@ -276,6 +356,16 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
           </Group>
         </Group>
       </Stack>
+      <LinkDialog
+        opened={linkSelection !== null}
+        onClose={() => {
+          setLinkSelection(null);
+          requestAnimationFrame(() => textarea.current?.focus());
+        }}
+        onInsert={(url) => {
+          if (linkSelection) applyTextEdit(insertLink(linkSelection, url, formattingText('linkText')));
+        }}
+      />
       <Modal
         opened={pendingStatus !== null}
         onClose={() => setPendingStatus(null)}

@@ -15,6 +15,7 @@ import { useSlaEventText } from '../sla/timeline-events.ts';
 import { MessageAttachments } from './attachments/MessageAttachments.tsx';
 import { EmailHtml } from './EmailHtml.tsx';
 import { EmailFooter, EmailHeader } from './EmailMeta.tsx';
+import { MarkdownBody } from './formatting/MarkdownBody.tsx';
 import { MentionText } from './mentions/MentionText.tsx';
 
 const noImages: never[] = [];
@@ -124,6 +125,9 @@ function MessageCard({
       {emailDetail && <EmailHeader detail={emailDetail} />}
       {message.bodyHtml ? (
         <EmailHtml html={message.bodyHtml} inlineImages={emailDetail?.attachments ?? noImages} />
+      ) : message.authorType === 'agent' ? (
+        // Agents write Markdown (the composer's formatting toolbar); customers' text stays as typed.
+        <MarkdownBody body={message.body} />
       ) : (
         <Text size="sm" className="frontline-message-body">
           {isNote ? <MentionText body={message.body} /> : message.body}
