@@ -3,6 +3,7 @@ import type { PendingMessage } from './connection.ts';
 import { h } from './dom.ts';
 import { formatFileSize, type Language, type TextKey } from './i18n.ts';
 import { segmentText } from './links.ts';
+import { type Inline, parseMarkdownLite } from './markdown-lite.ts';
 
 type Translate = (key: TextKey, values?: Record<string, string | number>) => string;
 
@@ -12,6 +13,32 @@ export function renderText(text: string): Node[] {
     segment.kind === 'text'
       ? document.createTextNode(segment.text)
       : h('a', { href: segment.href, target: '_blank', rel: 'noopener noreferrer nofollow' }, segment.text),
+  );
+}
+
+function renderInline(parts: Inline[]): Node[] {
+  return parts.map((part) =>
+    part.kind === 'text'
+      ? document.createTextNode(part.text)
+      : part.kind === 'link'
+        ? h('a', { href: part.href, target: '_blank', rel: 'noopener noreferrer nofollow' }, part.text)
+        : h(part.kind, {}, part.text),
+  );
+}
+
+const withLineBreaks = (lines: Inline[][]) =>
+  lines.flatMap((line, index) => [...(index > 0 ? [h('br')] : []), ...renderInline(line)]);
+
+/** An agent's message, written with the workspace's formatting, as DOM built from parsed data. */
+export function renderFormattedText(text: string): Node[] {
+  return parseMarkdownLite(text).map((block) =>
+    block.kind === 'list'
+      ? h(
+          block.isOrdered ? 'ol' : 'ul',
+          {},
+          block.items.map((item) => h('li', {}, renderInline(item))),
+        )
+      : h(block.kind === 'quote' ? 'blockquote' : 'p', {}, withLineBreaks(block.lines)),
   );
 }
 
@@ -80,7 +107,7 @@ export class ChatLog {
             'li',
             { class: `msg ${message.author}` },
             h('span', { class: message.author === 'visitor' ? 'who sr-only' : 'who' }, `${who}:`),
-            ...renderText(message.body),
+            ...(message.author === 'agent' ? renderFormattedText(message.body) : renderText(message.body)),
             ...renderAttachments(this.serverUrl, message.attachments, t, language),
             isRead ? h('span', { class: 'meta' }, t('read')) : null,
           );

@@ -9,7 +9,7 @@ const linkPattern = /\b(https?:\/\/[^\s<>"']+|www\.[^\s<>"']+|[\w.+-]+@[\w-]+(?:
 // Punctuation that usually ends a sentence rather than the address.
 const trailingPunctuation = /[.,;:!?)\]}'"]+$/;
 
-function hrefOf(text: string): string | null {
+export function hrefOf(text: string): string | null {
   const candidate =
     text.includes('@') && !text.includes('/')
       ? `mailto:${text}`

@@ -34,6 +34,12 @@ export const styles = `
 .msg.visitor a { color: #fff; }
 .msg.agent, .msg.system { align-self: flex-start; background: #f1f3f5; border-bottom-left-radius: 4px; }
 .msg.agent a, .msg.system a { color: #1d4ed8; }
+.msg p, .msg ul, .msg ol, .msg blockquote { margin: 4px 0; white-space: normal; }
+.msg ul, .msg ol { padding-left: 20px; }
+.msg ul { list-style: disc; }
+.msg ol { list-style: decimal; }
+.msg blockquote { padding-left: 8px; border-left: 3px solid #adb5bd; }
+.msg code { font-size: .9em; background: rgba(0,0,0,.06); padding: 0 3px; border-radius: 3px; }
 .msg .who { display: block; font-size: 12px; font-weight: 600; margin-bottom: 2px; }
 .msg .meta { display: block; font-size: 12px; margin-top: 2px; opacity: .9; }
 .msg.pending { opacity: .75; }
