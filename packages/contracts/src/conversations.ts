@@ -238,7 +238,10 @@ export const listConversationsQuery = z.strictObject({
   text: z.string().trim().min(1).max(200).optional(),
   /** `breached`: a target's due time has passed; `at_risk`: its warning has come, the due time not yet. */
   sla: z.enum(['at_risk', 'breached']).optional(),
-  sort: z.enum(['updated_desc', 'updated_asc', 'created_desc', 'created_asc']).default('updated_desc'),
+  /** `sla_due_asc`: the earliest SLA due time first (conversations without one last). */
+  sort: z
+    .enum(['updated_desc', 'updated_asc', 'created_desc', 'created_asc', 'sla_due_asc'])
+    .default('updated_desc'),
   ...cursorQuery,
 });
 export type ListConversationsQuery = z.infer<typeof listConversationsQuery>;

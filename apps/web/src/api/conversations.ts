@@ -33,7 +33,7 @@ export type ConversationFilters = {
   text?: string;
   /** Only conversations whose SLA warning has come (`at_risk`) or whose due time passed (`breached`). */
   sla?: 'at_risk' | 'breached';
-  sort?: 'updated_desc' | 'updated_asc' | 'created_desc' | 'created_asc';
+  sort?: 'updated_desc' | 'updated_asc' | 'created_desc' | 'created_asc' | 'sla_due_asc';
 };
 
 export const conversationKeys = {

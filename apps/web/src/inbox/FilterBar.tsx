@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConversationFilters } from '../api/conversations.ts';
 import { useAgents, useTeams } from '../api/directory.ts';
 import { isSupervisor, useSession } from '../auth/session.tsx';
+import { useSlaText } from '../sla/texts.ts';
 import { useInboxText } from './texts.ts';
 
 type Props = {
@@ -17,6 +18,8 @@ type Props = {
   onDeleteView?: () => void;
   /** Saves the filters chosen on top into the view itself (its owner only). */
   onUpdateView?: () => void;
+  /** The view's own order, shown while the agent has not chosen another. */
+  defaultSort?: ConversationFilters['sort'];
 };
 
 const filterFields = [
@@ -34,8 +37,9 @@ const filterFields = [
 const splitList = (value: string | undefined) => (value ? value.split(',').filter(Boolean) : []);
 const joinList = (values: string[]) => (values.length > 0 ? values.join(',') : undefined);
 
-export function FilterBar({ filters, onChange, onSaveView, onDeleteView, onUpdateView }: Props) {
+export function FilterBar({ filters, onChange, onSaveView, onDeleteView, onUpdateView, defaultSort }: Props) {
   const { t } = useTranslation();
+  const { text: slaText } = useSlaText();
   const agents = useAgents();
   const teams = useTeams();
   const [viewName, setViewName] = useState('');
@@ -55,12 +59,15 @@ export function FilterBar({ filters, onChange, onSaveView, onDeleteView, onUpdat
         size="xs"
         w={170}
         aria-label={t('inbox.sort')}
-        value={filters.sort ?? 'updated_desc'}
+        value={filters.sort ?? defaultSort ?? 'updated_desc'}
         allowDeselect={false}
-        data={(['updated_desc', 'updated_asc', 'created_desc', 'created_asc'] as const).map((sort) => ({
-          value: sort,
-          label: t(`inbox.sortBy.${sort}`),
-        }))}
+        data={[
+          ...(['updated_desc', 'updated_asc', 'created_desc', 'created_asc'] as const).map((sort) => ({
+            value: sort,
+            label: t(`inbox.sortBy.${sort}`),
+          })),
+          { value: 'sla_due_asc', label: slaText('sortByDue') },
+        ]}
         onChange={(sort) => set({ sort: (sort ?? undefined) as ConversationFilters['sort'] })}
       />
       <Popover position="bottom-end" width={320} shadow="md" trapFocus>

@@ -149,6 +149,7 @@ export function InboxPage() {
         </Title>
         <FilterBar
           filters={extraFilters}
+          defaultSort={baseFilters.sort}
           onChange={setExtraFilters}
           onSaveView={saveView}
           onDeleteView={

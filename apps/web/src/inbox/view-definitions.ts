@@ -29,8 +29,8 @@ export const builtInViews: BuiltInView[] = [
   { id: 'my-teams', countKey: 'myTeams', filters: { status: openStatuses } },
   { id: 'all-open', countKey: 'allOpen', filters: { status: openStatuses } },
   // SLA: a warning has come, or a target's due time has passed (sla module, migration 0050).
-  { id: 'at-risk', countKey: 'atRisk', filters: { sla: 'at_risk' } },
-  { id: 'breached', countKey: 'breached', filters: { sla: 'breached' } },
+  { id: 'at-risk', countKey: 'atRisk', filters: { sla: 'at_risk', sort: 'sla_due_asc' } },
+  { id: 'breached', countKey: 'breached', filters: { sla: 'breached', sort: 'sla_due_asc' } },
   { id: 'pending', countKey: 'pending', filters: { status: 'pending' } },
   { id: 'on-hold', countKey: 'onHold', filters: { status: 'on_hold' } },
   { id: 'solved', countKey: 'solved', filters: { status: 'solved' } },

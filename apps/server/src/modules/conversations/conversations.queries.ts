@@ -84,7 +84,12 @@ export function findConversationSummary(db: Queryable, id: string) {
   return selectConversationSummaries(db).where('c.id', '=', id).executeTakeFirst();
 }
 
-export type ConversationSort = 'updated_desc' | 'updated_asc' | 'created_desc' | 'created_asc';
+export type ConversationSort =
+  | 'updated_desc'
+  | 'updated_asc'
+  | 'created_desc'
+  | 'created_asc'
+  | 'sla_due_asc';
 
 export type ConversationListFilter = {
   viewer: Viewer;
@@ -117,7 +122,13 @@ const searchQuery = (text: string) => sql`websearch_to_tsquery('simple', immutab
 
 /** One page of summaries in the requested order, one row more than `limit` to tell if more exist. */
 export function listConversationSummaries(db: Queryable, filter: ConversationListFilter) {
-  const column = filter.sort.startsWith('created') ? sql.ref('c.created_at') : sql.ref('c.updated_at');
+  // Without an SLA due time a conversation sorts after every one with it: a far-future stand-in
+  // keeps the (time, id) cursor working.
+  const column = filter.sort.startsWith('created')
+    ? sql.ref('c.created_at')
+    : filter.sort === 'sla_due_asc'
+      ? sql`coalesce(c.sla_due_at, '9999-12-31T00:00:00Z'::timestamptz)`
+      : sql.ref('c.updated_at');
   const isDescending = filter.sort.endsWith('desc');
   let query = selectConversationSummaries(db)
     .select(sql<string>`to_char(${column} at time zone 'UTC', ${sortKeyFormat})`.as('sort_key'))

@@ -286,4 +286,34 @@ describe('conversations against their policy', () => {
     expect(detail.sla).toBeNull();
     await requestAs(testApp, admin).delete(`/api/v1/sla-policies/${policy.id}`);
   });
+
+  it('sorts by the earliest due time, page by page, with conversations without one last', async () => {
+    const urgent = await createPolicy(testApp, admin, {
+      name: 'Urgent sorted',
+      conditions: { priorities: ['urgent'], tags: ['due-order'] },
+      firstResponseMinutes: 10,
+    });
+    const normal = await createPolicy(testApp, admin, {
+      name: 'Normal sorted',
+      conditions: { priorities: ['normal'], tags: ['due-order'] },
+      firstResponseMinutes: 60,
+    });
+    const later = await openConversation(testApp, agent, { tags: ['due-order'] });
+    const sooner = await openConversation(testApp, agent, { tags: ['due-order'], priority: 'urgent' });
+    const without = await openConversation(testApp, agent, { tags: ['due-order'], priority: 'low' });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = (
+        await requestAs(testApp, agent).get('/api/v1/conversations', {
+          query: { tag: 'due-order', sort: 'sla_due_asc', limit: '1', ...(cursor ? { cursor } : {}) },
+        })
+      ).json();
+      seen.push(...page.items.map((item: { id: string }) => item.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([sooner.id, later.id, without.id]);
+    for (const policy of [urgent, normal])
+      await requestAs(testApp, admin).delete(`/api/v1/sla-policies/${policy.id}`);
+  });
 });
