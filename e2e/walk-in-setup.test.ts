@@ -13,6 +13,10 @@ const screenshotDir = process.env.UPDATE_SCREENSHOTS
   ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots')
   : path.join(tmpdir(), 'frontline-screenshots');
 
+/** A day around today: periods from yesterday to tomorrow cover today in the browser's and the location's calendar. */
+const dayFromToday = (offset: number) =>
+  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
 const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 let server: WalkInServer;
@@ -124,9 +128,6 @@ describe('setting up a walk-in location in the workspace', () => {
     await api.post(`/api/v1/walk-in/visits/${second.id}/transfer`, { serviceId: serviceOf('B') });
 
     await page.getByRole('link', { name: 'Walk-in report' }).click();
-    // A period around today wherever the browser and the location keep their calendars.
-    const dayFromToday = (offset: number) =>
-      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel('From', { exact: true }).fill(dayFromToday(-1));
     await page.getByLabel('To', { exact: true }).fill(dayFromToday(1));
     const rows = page.getByTestId('walk-in-report-row');
@@ -146,6 +147,25 @@ describe('setting up a walk-in location in the workspace', () => {
     await rows.filter({ hasText: 'Desk 1' }).waitFor();
     // The transferred visit went back to a line, so only the served one stays with the desk.
     expect((await cells(rows.filter({ hasText: 'Desk 1' }))).slice(0, 2)).toEqual(['1', '1']);
+  });
+
+  it('a Slovak supervisor reads the report in Slovak, with the Slovak names of the services, but gets no setup', async () => {
+    const supervisor = await createTestAgent(server as RunningServer, {
+      name: 'Jana Vedúca',
+      role: 'supervisor',
+    });
+    const profile = await requestAs(server.testApp, supervisor).patch('/api/v1/me', { uiLanguage: 'sk' });
+    expect(profile.statusCode).toBe(200);
+    const supervisorPage = await openSignedIn(browser, server.baseUrl, supervisor);
+    expect(await supervisorPage.getByRole('link', { name: 'Pobočky' }).count()).toBe(0);
+    await supervisorPage.getByRole('link', { name: 'Prehľad radov' }).click();
+    await supervisorPage.getByLabel('Od', { exact: true }).fill(dayFromToday(-1));
+    await supervisorPage.getByLabel('Do', { exact: true }).fill(dayFromToday(1));
+    const report = supervisorPage.getByTestId('walk-in-report');
+    await report.getByRole('columnheader', { name: 'Príchody' }).waitFor();
+    await report.getByRole('rowheader', { name: 'A · Pasy' }).waitFor();
+    await report.getByRole('rowheader', { name: 'B · Povolenia na pobyt' }).waitFor();
+    await supervisorPage.context().close();
   });
 
   it('an agent sees neither the setup nor the report, and the API refuses them', async () => {
