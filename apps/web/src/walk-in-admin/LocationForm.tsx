@@ -3,6 +3,7 @@ import {
   type SupportedLanguage,
   supportedLanguages,
   type WalkInLocation,
+  walkInRulesSchema,
 } from '@frontline/contracts';
 import {
   Button,
@@ -47,6 +48,9 @@ function parseHours(value: string): Interval[] | undefined {
 export const formatHours = (intervals: Interval[] | undefined) =>
   (intervals ?? []).map(({ from, to }) => `${from}-${to}`).join(', ');
 
+/** The line rules a new location starts with, as the server would fill them in. */
+const defaultRules = walkInRulesSchema.parse({});
+
 const officeHours = [{ from: '09:00', to: '17:00' }];
 const weekdaysOpen: OpeningHours = {
   weeklyHours: { mon: officeHours, tue: officeHours, wed: officeHours, thu: officeHours, fri: officeHours },
@@ -84,8 +88,12 @@ export function LocationForm({
   const [holidayCountry, setHolidayCountry] = useState(location?.openingHours.holidayCountry ?? '');
   const [languages, setLanguages] = useState<string[]>(location?.languages ?? ['en']);
   const [allowsRemoteJoin, setAllowsRemoteJoin] = useState(location?.allowsRemoteJoin ?? false);
-  const [nearTurnPosition, setNearTurnPosition] = useState(location?.rules.nearTurnPosition ?? 3);
-  const [nearTurnMinutes, setNearTurnMinutes] = useState(location?.rules.nearTurnMinutes ?? 5);
+  const [nearTurnPosition, setNearTurnPosition] = useState(
+    location?.rules.nearTurnPosition ?? defaultRules.nearTurnPosition,
+  );
+  const [nearTurnMinutes, setNearTurnMinutes] = useState(
+    location?.rules.nearTurnMinutes ?? defaultRules.nearTurnMinutes,
+  );
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const serverErrors = fieldErrorsOf(save.error, text);
   const errorOf = (field: string) => localErrors[field] ?? serverErrors[field];
@@ -119,12 +127,8 @@ export function LocationForm({
       languages: languages as SupportedLanguage[],
       allowsRemoteJoin,
       rules: {
-        ...(location?.rules ?? {
-          priorityBoostMinutes: 10,
-          appointmentLeadMinutes: 5,
-          noShowGraceSeconds: 120,
-          readmitWindowMinutes: 30,
-        }),
+        // The line rules this form does not show keep their values (or the defaults, when new).
+        ...(location?.rules ?? defaultRules),
         nearTurnPosition,
         nearTurnMinutes,
       },
