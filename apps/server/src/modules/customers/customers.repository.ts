@@ -182,24 +182,3 @@ export function insertMergeEvents(
     .execute()
     .then(() => undefined);
 }
-
-/** Moves the given identities from one customer to another; answers those it moved. */
-export async function moveIdentities(
-  db: Queryable,
-  fromCustomerId: string,
-  toCustomerId: string,
-  identities: Array<{ kind: IdentityKind; value: string }>,
-) {
-  const moved: Array<{ kind: IdentityKind; value: string }> = [];
-  for (const identity of identities) {
-    const result = await db
-      .updateTable('customer_identities')
-      .set({ customer_id: toCustomerId })
-      .where('customer_id', '=', fromCustomerId)
-      .where('kind', '=', identity.kind)
-      .where('value', '=', identity.value)
-      .executeTakeFirst();
-    if (result.numUpdatedRows > 0n) moved.push(identity);
-  }
-  return moved;
-}

@@ -23,7 +23,6 @@ import {
   insertMergeEvents,
   listCustomerRows,
   lockCustomerRow,
-  moveIdentities,
   reassignCustomerData,
   updateCustomerRow,
 } from './customers.repository.ts';
@@ -157,40 +156,49 @@ export async function mergeCustomers(
   deps: Pick<Deps, 'db'>,
   input: { targetId: string; sourceId: string; actorAgentId: string },
 ) {
-  if (input.targetId === input.sourceId) throw cannotMergeIntoItself();
-  return deps.db.transaction().execute(async (tx) => {
-    // Lock in id order so two opposite merges cannot deadlock.
-    const [first, second] = [input.targetId, input.sourceId].sort();
-    const locked = new Map(
-      (await Promise.all([lockCustomerRow(tx, first!), lockCustomerRow(tx, second!)]))
-        .filter((row) => row !== undefined)
-        .map((row) => [row.id, row]),
-    );
-    const target = locked.get(input.targetId);
-    const source = locked.get(input.sourceId);
-    if (!target || !source) throw customerNotFound();
-    if (target.merged_into_id) throw alreadyMerged(target.merged_into_id);
-    if (source.merged_into_id) throw alreadyMerged(source.merged_into_id);
+  return deps.db.transaction().execute((tx) => mergeCustomerInto(tx, input));
+}
 
-    const movedConversationIds = await reassignCustomerData(tx, source.id, target.id);
-    await updateCustomerRow(tx, target.id, {
-      name: target.name || source.name,
-      preferred_language: target.preferred_language ?? source.preferred_language,
-      organisation: target.organisation ?? source.organisation,
-      notes: [target.notes, source.notes].filter(Boolean).join('\n\n'),
-      updated_at: new Date(),
-    });
-    await updateCustomerRow(tx, source.id, { merged_into_id: target.id, updated_at: new Date() });
-    await insertMergeEvents(tx, movedConversationIds, {
-      actorAgentId: input.actorAgentId,
-      fromCustomerId: source.id,
-      toCustomerId: target.id,
-    });
-    for (const conversationId of movedConversationIds) {
-      await publishChange(tx, { type: 'conversation.updated', conversationId, changes: ['customer'] });
-    }
-    return loadCustomer(tx, target.id);
+/**
+ * Merges `sourceId` into `targetId` in the caller's transaction: identities, conversations and
+ * notes move, and the source points at the target from then on.
+ */
+export async function mergeCustomerInto(
+  tx: Queryable,
+  input: { targetId: string; sourceId: string; actorAgentId: string },
+) {
+  if (input.targetId === input.sourceId) throw cannotMergeIntoItself();
+  // Lock in id order so two opposite merges cannot deadlock.
+  const [first, second] = [input.targetId, input.sourceId].sort();
+  const locked = new Map(
+    (await Promise.all([lockCustomerRow(tx, first!), lockCustomerRow(tx, second!)]))
+      .filter((row) => row !== undefined)
+      .map((row) => [row.id, row]),
+  );
+  const target = locked.get(input.targetId);
+  const source = locked.get(input.sourceId);
+  if (!target || !source) throw customerNotFound();
+  if (target.merged_into_id) throw alreadyMerged(target.merged_into_id);
+  if (source.merged_into_id) throw alreadyMerged(source.merged_into_id);
+
+  const movedConversationIds = await reassignCustomerData(tx, source.id, target.id);
+  await updateCustomerRow(tx, target.id, {
+    name: target.name || source.name,
+    preferred_language: target.preferred_language ?? source.preferred_language,
+    organisation: target.organisation ?? source.organisation,
+    notes: [target.notes, source.notes].filter(Boolean).join('\n\n'),
+    updated_at: new Date(),
   });
+  await updateCustomerRow(tx, source.id, { merged_into_id: target.id, updated_at: new Date() });
+  await insertMergeEvents(tx, movedConversationIds, {
+    actorAgentId: input.actorAgentId,
+    fromCustomerId: source.id,
+    toCustomerId: target.id,
+  });
+  for (const conversationId of movedConversationIds) {
+    await publishChange(tx, { type: 'conversation.updated', conversationId, changes: ['customer'] });
+  }
+  return loadCustomer(tx, target.id);
 }
 
 /**
@@ -299,21 +307,6 @@ export async function resolveCustomerByIdentity(
  * their identities where nobody holds them yet; one already held by another customer stays there
  * (that is a merge for a person to decide). Runs in the caller's transaction. Returns the added.
  */
-/**
- * Gives `toCustomerId` the contacts a visitor left, also taking them from `placeholderId` — a
- * customer made only to hold one walk-in visit (the caller checks it has nothing else) — and
- * adding those nobody holds. A contact of any other customer stays theirs.
- */
-export async function takeOverIdentities(
-  db: Queryable,
-  toCustomerId: string,
-  identities: Array<{ kind: IdentityKind; value: string }>,
-  placeholderId: string | null,
-) {
-  const moved = placeholderId ? await moveIdentities(db, placeholderId, toCustomerId, identities) : [];
-  return [...moved, ...(await addFreeIdentities(db, toCustomerId, identities))];
-}
-
 export async function addFreeIdentities(
   db: Queryable,
   customerId: string,

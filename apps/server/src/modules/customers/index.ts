@@ -3,8 +3,8 @@ export {
   addFreeIdentities,
   createCustomer,
   getCustomer,
+  mergeCustomerInto,
   resolveCustomer,
   resolveCustomerByIdentity,
-  takeOverIdentities,
 } from './customers.service.ts';
 export { normaliseIdentity } from './identities.ts';

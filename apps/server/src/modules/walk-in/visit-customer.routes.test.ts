@@ -77,7 +77,7 @@ describe('attaching a customer to a visit at the desk', () => {
     expect(detail.events.map((event: { type: string }) => event.type)).toContain('customer_changed');
   });
 
-  it('takes the kiosk phone over from the customer the kiosk made for this visit', async () => {
+  it('merges the customer the kiosk made for this visit into the attached one, phone included', async () => {
     const { visit } = await calledVisit({ phone: '+370 612 00077' });
     const ona = await createCustomer({ name: 'Ona Kiosk', email: 'ona.kiosk@example.lt' });
     // The kiosk's phone made a customer of its own, who has nothing but this visit.
@@ -91,6 +91,8 @@ describe('attaching a customer to a visit at the desk', () => {
     });
     expect(attached.statusCode, attached.body).toBe(200);
     expect((await byPhone()).map((customer) => customer.id)).toEqual([ona.id]);
+    const placeholder = (await requestAs(testApp, clerk).get(`/api/v1/customers/${visit.customerId}`)).json();
+    expect(placeholder.mergedIntoId).toBe(ona.id);
     const identities = (await requestAs(testApp, clerk).get(`/api/v1/customers/${ona.id}`)).json().identities;
     expect(
       identities

@@ -10,7 +10,7 @@ import type { Principal } from '../../platform/http.ts';
 import { publishChange } from '../../platform/realtime.ts';
 import { hasRole } from '../auth/index.ts';
 import { createConversation, loadViewer, postAgentMessage } from '../conversations/index.ts';
-import { getCustomer, takeOverIdentities } from '../customers/index.ts';
+import { addFreeIdentities, getCustomer, mergeCustomerInto } from '../customers/index.ts';
 import { getDeskState } from './desk.service.ts';
 import { announceLineChange } from './line-change.ts';
 import {
@@ -62,23 +62,32 @@ export async function attachVisitCustomer(
   await deps.db.transaction().execute(async (tx) => {
     const visit = (await lockVisitRow(tx, served.id))!;
     if (visit.customer_id === customer.id) {
-      await takeOverIdentities(tx, customer.id, notifyIdentitiesOf(visit), null);
+      await addFreeIdentities(tx, customer.id, notifyIdentitiesOf(visit));
     } else {
       await moveVisitToCustomer(tx, visit, customer.id);
-      // The customer the kiosk found or made for this contact has nothing else: the contact was
-      // only there for this visit, so it follows the visit to the person it belongs to.
-      const isPlaceholder = !(await hasConversations(tx, visit.customer_id));
-      const added = await takeOverIdentities(
-        tx,
-        customer.id,
-        notifyIdentitiesOf(visit),
-        isPlaceholder ? visit.customer_id : null,
-      );
+      // The customer the kiosk found or made for this visit has nothing else: it was this person
+      // all along, so it is merged into them (its contacts become theirs, search shows it no more).
+      const previous = await getCustomer({ db: tx }, visit.customer_id);
+      const isPlaceholder =
+        previous.mergedIntoId === null && !(await hasConversations(tx, visit.customer_id));
+      if (isPlaceholder) {
+        await mergeCustomerInto(tx, {
+          targetId: customer.id,
+          sourceId: visit.customer_id,
+          actorAgentId: principal.agentId,
+        });
+      }
+      const added = await addFreeIdentities(tx, customer.id, notifyIdentitiesOf(visit));
       await insertConversationEvent(tx, {
         conversationId: visit.conversation_id,
         type: 'customer_changed',
         actorAgentId: principal.agentId,
-        data: { from: visit.customer_id, to: customer.id, identitiesAdded: added },
+        data: {
+          from: visit.customer_id,
+          to: customer.id,
+          isPlaceholderMerged: isPlaceholder,
+          identitiesAdded: added,
+        },
       });
       await publishChange(tx, {
         type: 'conversation.updated',
