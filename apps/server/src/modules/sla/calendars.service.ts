@@ -9,6 +9,7 @@ import {
   findCalendarRow,
   insertCalendarRow,
   listCalendarRows,
+  queueSlaRecount,
   updateCalendarRow,
 } from './sla.repository.ts';
 
@@ -86,6 +87,8 @@ export async function updateBusinessCalendar(
 ) {
   const row = await translateNameClash(updateCalendarRow(deps.db, id, toColumns(body), deps.clock.now()));
   if (!row) throw calendarNotFound();
+  // Changed hours move the due times of every conversation counting in this calendar.
+  await queueSlaRecount(deps.db);
   return toCalendarDto(row);
 }
 

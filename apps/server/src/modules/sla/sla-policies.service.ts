@@ -5,7 +5,6 @@ import type {
   SlaPolicy,
   UpdateSlaPolicyBody,
 } from '@frontline/contracts';
-import { sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound, unprocessable } from '../../platform/errors.ts';
@@ -17,6 +16,7 @@ import {
   listPolicyRows,
   lockPolicies,
   type PolicyColumns,
+  queueSlaRecount,
   updatePolicyRow,
   writePolicyOrder,
 } from './sla.repository.ts';
@@ -86,14 +86,7 @@ async function placeAt(db: Queryable, id: string, position: number | undefined) 
   await writePolicyOrder(db, ids);
 }
 
-/**
- * Conversations already counting are matched again in the background (`sla_recount`), so a new
- * or changed policy applies to the open backlog too, not only to what arrives next.
- */
-async function queueRecount(db: Queryable) {
-  await sql`select graphile_worker.add_job('sla_recount', '{}'::json, job_key := 'sla_recount')`.execute(db);
-}
-
+// Every change queues a recount: a new or changed policy applies to the open backlog too.
 export async function createSlaPolicy(deps: Pick<Deps, 'db'>, body: CreateSlaPolicyBody): Promise<SlaPolicy> {
   return deps.db.transaction().execute(async (tx) => {
     await lockPolicies(tx);
@@ -101,7 +94,7 @@ export async function createSlaPolicy(deps: Pick<Deps, 'db'>, body: CreateSlaPol
     // Inserted anywhere, then put in its place: `placeAt` renumbers the whole order.
     const row = await insertPolicyRow(tx, { ...(toColumns(body) as PolicyColumns), position: 0 });
     await placeAt(tx, row.id, body.position);
-    await queueRecount(tx);
+    await queueSlaRecount(tx);
     return toPolicyDto((await listPolicyRows(tx)).find((policy) => policy.id === row.id)!);
   });
 }
@@ -117,7 +110,7 @@ export async function updateSlaPolicy(
     const row = await updatePolicyRow(tx, id, toColumns(body), deps.clock.now());
     if (!row) throw policyNotFound();
     if (body.position !== undefined) await placeAt(tx, id, body.position);
-    await queueRecount(tx);
+    await queueSlaRecount(tx);
     return toPolicyDto((await listPolicyRows(tx)).find((policy) => policy.id === id)!);
   });
 }
@@ -131,6 +124,6 @@ export async function deleteSlaPolicy(deps: Pick<Deps, 'db'>, id: string): Promi
       tx,
       (await listPolicyRows(tx)).map((row) => row.id),
     );
-    await queueRecount(tx);
+    await queueSlaRecount(tx);
   });
 }

@@ -228,6 +228,14 @@ export function listCountingConversationIds(db: Queryable, after: string | null,
 // ---- jobs ------------------------------------------------------------------------------------
 
 /**
+ * Matches every conversation still counting again, in the background (`sla_recount`); one
+ * pending recount covers any number of edits made before it runs.
+ */
+export async function queueSlaRecount(db: Queryable) {
+  await sql`select graphile_worker.add_job('sla_recount', '{}'::json, job_key := 'sla_recount')`.execute(db);
+}
+
+/**
  * Schedules (or replaces, through the job key) the job that runs at `moment`, or removes it when
  * there is no moment. The delay is taken from the application clock and added to the database's
  * `now()`, so the job runs at the exact moment while both clocks agree, and a test that moves
