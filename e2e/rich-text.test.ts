@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestAs } from '../apps/server/test/support/app.ts';
+import { buildWidgetForTests, type CustomerSite, startCustomerSite } from './chat-support.ts';
 import { launchBrowser, openSignedIn } from './support/browser.ts';
 import {
   createConversationViaApi,
@@ -22,14 +23,18 @@ const screenshotDir = process.env.UPDATE_SCREENSHOTS
 let server: RunningServer;
 let browser: Browser;
 let agent: TestAgent;
+let site: CustomerSite;
 
 beforeAll(async () => {
+  await buildWidgetForTests();
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  site = await startCustomerSite(server.baseUrl);
   agent = await createTestAgent(server, { name: 'Rasa Petrauskienė' });
   await mkdir(screenshotDir, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
+  await site?.close();
   await server?.close();
 });
 
@@ -129,5 +134,55 @@ describe('formatting a reply', () => {
     await expect(reply.getByRole('link', { name: 'this' }).count()).resolves.toBe(0);
     await expect(page.title()).resolves.not.toBe('1');
     await page.close();
+  });
+});
+
+describe('formatting in the chat widget', () => {
+  it('a visitor sees an agent’s bold text, list and link; markup and javascript: links stay text', async () => {
+    const online = await server.testApp.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/availability',
+      headers: { authorization: `Bearer ${agent.token}` },
+      payload: { status: 'online' },
+    });
+    expect(online.statusCode).toBe(200);
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(site.url);
+    const widget = page.locator('#frontline-chat');
+    await widget.getByRole('button', { name: 'Chat with us' }).click();
+    const dialog = widget.getByRole('dialog');
+    await dialog.getByLabel('Your name').fill('Jonas Jonaitis');
+    await dialog.getByLabel('Your message').fill('How do I return the lamp 7731?');
+    await dialog.getByRole('button', { name: 'Start chat' }).click();
+    const log = widget.locator('ol.log');
+    await log.locator('li.visitor:not(.pending)').waitFor();
+    const list = await requestAs(server.testApp, agent).get('/api/v1/conversations', {
+      query: { channel: 'chat', text: 'lamp 7731' },
+    });
+    const conversationId = list.json().items[0].id as string;
+
+    const sent = await requestAs(server.testApp, agent).post(
+      `/api/v1/conversations/${conversationId}/messages`,
+      {
+        body: '**Free returns** for 30 days:\n\n- pack the lamp\n- bring it to [any locker](https://shop.example/lockers)\n\n<img src=x onerror="document.title=1"> [x](javascript:alert(1))',
+        visibility: 'public',
+      },
+    );
+    expect(sent.statusCode).toBe(201);
+
+    const reply = log.locator('li.agent').filter({ hasText: 'Free returns' });
+    await reply.locator('strong', { hasText: 'Free returns' }).waitFor();
+    await expect
+      .poll(() => reply.locator('ul > li').allTextContents())
+      .toEqual(['pack the lamp', 'bring it to any locker']);
+    await expect(reply.getByRole('link', { name: 'any locker' }).getAttribute('href')).resolves.toBe(
+      'https://shop.example/lockers',
+    );
+    await expect(reply.locator('img').count()).resolves.toBe(0);
+    await expect(reply.getByRole('link', { name: 'x', exact: true }).count()).resolves.toBe(0);
+    await reply.getByText('<img src=x onerror="document.title=1">').waitFor();
+    await page.screenshot({ path: path.join(screenshotDir, 'chat-widget-formatting.png') });
+    await context.close();
   });
 });
