@@ -24,6 +24,9 @@ const en = {
   linkInsert: 'Insert link',
   linkText: 'link',
   placeholder: 'text',
+  shortcutBold: 'Bold, in the reply box',
+  shortcutItalic: 'Italic, in the reply box',
+  shortcutLink: 'Link, in the reply box',
   formattingHint: 'Formatting: **bold**, *italic*, - list, [text](https://…)',
 };
 type FormattingTexts = typeof en;
@@ -49,6 +52,9 @@ const texts: Record<SupportedLanguage, FormattingTexts> = {
     linkInsert: 'Įterpti nuorodą',
     linkText: 'nuoroda',
     placeholder: 'tekstas',
+    shortcutBold: 'Paryškinti, atsakymo lauke',
+    shortcutItalic: 'Kursyvas, atsakymo lauke',
+    shortcutLink: 'Nuoroda, atsakymo lauke',
     formattingHint: 'Formatavimas: **paryškinta**, *kursyvas*, - sąrašas, [tekstas](https://…)',
   },
   sk: {
@@ -70,6 +76,9 @@ const texts: Record<SupportedLanguage, FormattingTexts> = {
     linkInsert: 'Vložiť odkaz',
     linkText: 'odkaz',
     placeholder: 'text',
+    shortcutBold: 'Tučné, v poli odpovede',
+    shortcutItalic: 'Kurzíva, v poli odpovede',
+    shortcutLink: 'Odkaz, v poli odpovede',
     formattingHint: 'Formátovanie: **tučné**, *kurzíva*, - zoznam, [text](https://…)',
   },
   pl: {
@@ -91,6 +100,9 @@ const texts: Record<SupportedLanguage, FormattingTexts> = {
     linkInsert: 'Wstaw link',
     linkText: 'link',
     placeholder: 'tekst',
+    shortcutBold: 'Pogrubienie, w polu odpowiedzi',
+    shortcutItalic: 'Kursywa, w polu odpowiedzi',
+    shortcutLink: 'Link, w polu odpowiedzi',
     formattingHint: 'Formatowanie: **pogrubienie**, *kursywa*, - lista, [tekst](https://…)',
   },
   hu: {
@@ -112,6 +124,9 @@ const texts: Record<SupportedLanguage, FormattingTexts> = {
     linkInsert: 'Hivatkozás beszúrása',
     linkText: 'hivatkozás',
     placeholder: 'szöveg',
+    shortcutBold: 'Félkövér, a válaszmezőben',
+    shortcutItalic: 'Dőlt, a válaszmezőben',
+    shortcutLink: 'Hivatkozás, a válaszmezőben',
     formattingHint: 'Formázás: **félkövér**, *dőlt*, - lista, [szöveg](https://…)',
   },
 };
