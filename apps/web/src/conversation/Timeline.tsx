@@ -12,6 +12,7 @@ import { useDirectoryNames } from '../api/directory.ts';
 import { useEmailDetails } from '../api/email.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useSlaEventText } from '../sla/timeline-events.ts';
+import { useWalkInEventText } from '../walk-in/timeline-events.ts';
 import { MessageAttachments } from './attachments/MessageAttachments.tsx';
 import { EmailHtml } from './EmailHtml.tsx';
 import { EmailFooter, EmailHeader } from './EmailMeta.tsx';
@@ -149,6 +150,7 @@ export function Timeline({ conversation }: { conversation: ConversationDetail })
   const format = useFormat();
   const names = useDirectoryNames();
   const describeSlaEvent = useSlaEventText();
+  const describeWalkInEvent = useWalkInEventText();
   const entries: Entry[] = [
     ...conversation.messages.map((message) => ({ kind: 'message' as const, at: message.createdAt, message })),
     ...conversation.events
@@ -176,6 +178,7 @@ export function Timeline({ conversation }: { conversation: ConversationDetail })
             <IconPoint size={14} color="var(--mantine-color-dimmed)" />
             <Text size="xs" c="dimmed">
               {describeSlaEvent(entry.event) ??
+                describeWalkInEvent(entry.event) ??
                 describeEvent(
                   t,
                   entry.event,

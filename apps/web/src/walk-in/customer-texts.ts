@@ -24,6 +24,9 @@ const en = {
   open: 'Open follow-up',
   identityTaken: 'Another customer already has this email or phone. Find that customer instead.',
   needName: 'Give at least a name, an email or a phone.',
+  eventCustomerChanged: '{{actor}} said who the visitor is: this customer',
+  eventFollowUpOpened: '{{actor}} opened a follow-up conversation',
+  someone: 'Someone',
 };
 type CustomerTexts = typeof en;
 
@@ -51,6 +54,9 @@ const texts: Record<SupportedLanguage, CustomerTexts> = {
     open: 'Atidaryti tęstinį pokalbį',
     identityTaken: 'Šis el. paštas ar telefonas jau priklauso kitam klientui. Raskite tą klientą.',
     needName: 'Nurodykite bent vardą, el. paštą arba telefoną.',
+    eventCustomerChanged: '{{actor}} nurodė, kas yra lankytojas: šis klientas',
+    eventFollowUpOpened: '{{actor}} atidarė tęstinį pokalbį',
+    someone: 'Kažkas',
   },
   sk: {
     customer: 'Zákazník',
@@ -74,6 +80,9 @@ const texts: Record<SupportedLanguage, CustomerTexts> = {
     open: 'Otvoriť nadväzujúcu konverzáciu',
     identityTaken: 'Tento e-mail alebo telefón už má iný zákazník. Nájdite radšej jeho.',
     needName: 'Zadajte aspoň meno, e-mail alebo telefón.',
+    eventCustomerChanged: '{{actor}} určil(a), kto je návštevník: tento zákazník',
+    eventFollowUpOpened: '{{actor}} otvoril(a) nadväzujúcu konverzáciu',
+    someone: 'Niekto',
   },
   pl: {
     customer: 'Klient',
@@ -97,6 +106,9 @@ const texts: Record<SupportedLanguage, CustomerTexts> = {
     open: 'Otwórz rozmowę uzupełniającą',
     identityTaken: 'Ten e-mail lub telefon ma już inny klient. Wyszukaj tego klienta.',
     needName: 'Podaj co najmniej imię, e-mail lub telefon.',
+    eventCustomerChanged: '{{actor}} wskazał(a), kim jest odwiedzający: ten klient',
+    eventFollowUpOpened: '{{actor}} otworzył(a) rozmowę uzupełniającą',
+    someone: 'Ktoś',
   },
   hu: {
     customer: 'Ügyfél',
@@ -120,6 +132,9 @@ const texts: Record<SupportedLanguage, CustomerTexts> = {
     open: 'Folytató beszélgetés nyitása',
     identityTaken: 'Ez az e-mail vagy telefonszám már egy másik ügyfélé. Keresse meg inkább őt.',
     needName: 'Adjon meg legalább egy nevet, e-mailt vagy telefonszámot.',
+    eventCustomerChanged: '{{actor}} megadta, ki a látogató: ez az ügyfél',
+    eventFollowUpOpened: '{{actor}} folytató beszélgetést nyitott',
+    someone: 'Valaki',
   },
 };
 
@@ -128,5 +143,6 @@ export type CustomerTextKey = keyof CustomerTexts;
 export function useCustomerText() {
   const { i18n } = useTranslation();
   const language = (i18n.language in texts ? i18n.language : 'en') as SupportedLanguage;
-  return (key: CustomerTextKey) => texts[language][key];
+  return (key: CustomerTextKey, values: Record<string, string> = {}) =>
+    texts[language][key].replace(/\{\{(\w+)\}\}/g, (_match, name: string) => values[name] ?? '');
 }
