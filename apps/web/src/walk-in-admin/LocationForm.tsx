@@ -51,6 +51,14 @@ export const formatHours = (intervals: Interval[] | undefined) =>
 /** The line rules a new location starts with, as the server would fill them in. */
 const defaultRules = walkInRulesSchema.parse({});
 
+/** The rules of "call next" and no-shows the form shows, with the contract's upper limits. */
+const lineRuleLimits = [
+  ['priorityBoostMinutes', 120],
+  ['appointmentLeadMinutes', 60],
+  ['noShowGraceSeconds', 1800],
+  ['readmitWindowMinutes', 240],
+] as const;
+
 const officeHours = [{ from: '09:00', to: '17:00' }];
 const weekdaysOpen: OpeningHours = {
   weeklyHours: { mon: officeHours, tue: officeHours, wed: officeHours, thu: officeHours, fri: officeHours },
@@ -88,6 +96,11 @@ export function LocationForm({
   const [holidayCountry, setHolidayCountry] = useState(location?.openingHours.holidayCountry ?? '');
   const [languages, setLanguages] = useState<string[]>(location?.languages ?? ['en']);
   const [allowsRemoteJoin, setAllowsRemoteJoin] = useState(location?.allowsRemoteJoin ?? false);
+  const [lineRules, setLineRules] = useState(() => {
+    const { priorityBoostMinutes, appointmentLeadMinutes, noShowGraceSeconds, readmitWindowMinutes } =
+      location?.rules ?? defaultRules;
+    return { priorityBoostMinutes, appointmentLeadMinutes, noShowGraceSeconds, readmitWindowMinutes };
+  });
   const [nearTurnPosition, setNearTurnPosition] = useState(
     location?.rules.nearTurnPosition ?? defaultRules.nearTurnPosition,
   );
@@ -129,6 +142,7 @@ export function LocationForm({
       rules: {
         // The line rules this form does not show keep their values (or the defaults, when new).
         ...(location?.rules ?? defaultRules),
+        ...lineRules,
         nearTurnPosition,
         nearTurnMinutes,
       },
@@ -232,6 +246,24 @@ export function LocationForm({
             error={errorOf('rules.nearTurnMinutes')}
             onChange={(value) => setNearTurnMinutes(typeof value === 'number' ? value : 0)}
           />
+        </SimpleGrid>
+        <Text size="sm" fw={500}>
+          {text('lineRules')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {lineRuleLimits.map(([rule, max]) => (
+            <NumberInput
+              key={rule}
+              label={text(rule)}
+              min={0}
+              max={max}
+              value={lineRules[rule]}
+              error={errorOf(`rules.${rule}`)}
+              onChange={(value) =>
+                setLineRules((current) => ({ ...current, [rule]: typeof value === 'number' ? value : 0 }))
+              }
+            />
+          ))}
         </SimpleGrid>
         {serverErrors.form && (
           <Text c="red.9" size="sm" role="alert">
