@@ -142,6 +142,11 @@ describe('the visit’s customer at the desk console', () => {
       customer: { id: ona.id },
       assigneeId: clerk.id,
     });
+
+    // The visit's own conversation tells both steps in its timeline.
+    await console_.goto(`/conversations/${visit.conversationId}`);
+    await console_.getByText('Rasa Clerk said who the visitor is: this customer', { exact: false }).waitFor();
+    await console_.getByText('Rasa Clerk opened a follow-up conversation', { exact: false }).waitFor();
   });
 
   it('creates a new customer inline for the next visitor', async () => {
