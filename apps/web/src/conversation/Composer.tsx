@@ -132,7 +132,11 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
     if (!element) return;
     element.focus();
     element.setSelectionRange(edit.from, edit.to);
-    const isInserted = edit.insert !== '' && document.execCommand('insertText', false, edit.insert);
+    // execCommand edits whatever has focus: only when that really is the textarea (a closing dialog may still hold it).
+    const isInserted =
+      edit.insert !== '' &&
+      document.activeElement === element &&
+      document.execCommand('insertText', false, edit.insert);
     if (!isInserted) setBody(applyEdit(element.value, edit));
     requestAnimationFrame(() => element.setSelectionRange(edit.start, edit.end));
   };
