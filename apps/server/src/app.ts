@@ -24,6 +24,7 @@ import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { registerSavedViewRoutes } from './modules/saved-views/index.ts';
 import { registerSettingsRoutes } from './modules/settings/index.ts';
 import { registerSlaRoutes } from './modules/sla/index.ts';
+import { registerTopicRoutes } from './modules/triage/index.ts';
 import { registerWalkIn } from './modules/walk-in/index.ts';
 import { AppError } from './platform/errors.ts';
 import { registerHealthRoutes } from './platform/health.ts';
@@ -101,6 +102,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerAttachmentRoutes(app, deps);
   registerSettingsRoutes(app, deps);
   registerSlaRoutes(app, deps);
+  registerTopicRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerSavedViewRoutes(app, deps);
   registerEmailRoutes(app, deps);

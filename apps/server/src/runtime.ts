@@ -13,6 +13,7 @@ import { emailTasks, type MailRole, startMailRole } from './modules/channels/ema
 import { conversationCrontab, conversationTasks } from './modules/conversations/index.ts';
 import { notificationCrontab, notificationTasks } from './modules/notifications/index.ts';
 import { slaTasks } from './modules/sla/index.ts';
+import { topicCrontab, topicTasks } from './modules/triage/index.ts';
 import { walkInCrontab, walkInTasks } from './modules/walk-in/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { pruneIdempotencyKeys } from './platform/idempotency.ts';
@@ -84,6 +85,7 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
           ...customerEmailTasks(deps),
           ...walkInTasks(deps),
           ...slaTasks(deps),
+          ...topicTasks(deps),
           ...notificationTasks(deps),
           prune_idempotency_keys: async () => pruneIdempotencyKeys(database.db),
         },
@@ -91,6 +93,7 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
           ...conversationCrontab,
           ...walkInCrontab,
           ...notificationCrontab,
+          ...topicCrontab,
           '17 * * * * prune_idempotency_keys',
         ].join('\n'),
       });

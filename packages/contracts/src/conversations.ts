@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cursorQuery, isoDateTime, languageCode, pageOf, uuid } from './common.ts';
 import { triageSignalSchema } from './eta.ts';
+import { conversationTopicSchema, topicSuggestionSchema } from './topics.ts';
 
 export const conversationStatuses = [
   'new',
@@ -85,6 +86,8 @@ export const conversationSummarySchema = z
     closedAt: isoDateTime.nullable(),
     /** Standing against the SLA policy that applies; null when none does. */
     sla: conversationSlaSchema.nullable(),
+    /** The topic, and whether a keyword rule, the classifier or an agent set it. */
+    topic: conversationTopicSchema.nullable(),
   })
   .meta({ id: 'ConversationSummary' });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
@@ -159,6 +162,8 @@ export const conversationDetailSchema = conversationSummarySchema
     events: z.array(conversationEventSchema),
     /** Triage on arrival: the priority the customer's words suggest, and why (never applied by itself). */
     triage: z.object({ suggestedPriority: priority.nullable(), signals: z.array(triageSignalSchema) }),
+    /** The classifier's low-confidence guess, while the conversation has no topic. */
+    topicSuggestion: topicSuggestionSchema.nullable(),
   })
   .meta({ id: 'ConversationDetail' });
 export type ConversationDetail = z.infer<typeof conversationDetailSchema>;
@@ -204,6 +209,8 @@ export const updateConversationBody = z.strictObject({
   tags: z.array(tag).max(50).optional(),
   language: languageCode.nullable().optional(),
   subject: z.string().trim().max(500).optional(),
+  /** A topic id; null clears it. An agent's topic is never replaced by triage. */
+  topicId: uuid.nullable().optional(),
 });
 export type UpdateConversationBody = z.infer<typeof updateConversationBody>;
 
@@ -229,6 +236,8 @@ export const listConversationsQuery = z.strictObject({
   assignee: z.union([uuid, z.literal('me'), z.literal('none')]).optional(),
   customer: uuid.optional(),
   tag: tag.optional(),
+  /** A topic key. */
+  topic: z.string().max(60).optional(),
   language: languageCode.optional(),
   /**
    * Words in the subject or any message body, diacritics and case ignored (`siauliai` finds

@@ -12,5 +12,6 @@ export * from './realtime.ts';
 export * from './saved-views.ts';
 export * from './settings.ts';
 export * from './sla.ts';
+export * from './topics.ts';
 export * from './walk-in.ts';
 export * from './web-form.ts';

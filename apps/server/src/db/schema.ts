@@ -107,6 +107,12 @@ export interface ConversationsTable {
   /** Triage on arrival (migration 0060): the priority the urgency rules suggest, and why. */
   suggested_priority: Priority | null;
   triage_signals: Json;
+  /** Topic (migration 0065): who set it, the classifier's confidence, a suggestion below the threshold. */
+  topic_id: string | null;
+  topic_source: TopicSource | null;
+  topic_confidence: number | null;
+  suggested_topic_id: string | null;
+  suggested_topic_confidence: number | null;
   /** SLA (migration 0050): the applied policy, its clock and the due times it sets. */
   sla_policy_id: string | null;
   sla_elapsed_seconds: Generated<number>;
@@ -508,6 +514,27 @@ export interface SavedViewsTable {
   updated_at: Timestamp;
 }
 
+export type TopicSource = 'rule' | 'classifier' | 'agent';
+
+/** Admin-defined topics with keyword rules per language (migration 0065). */
+export interface TopicsTable {
+  id: Generated<string>;
+  key: string;
+  names: ColumnType<Record<string, string>, string | undefined, string>;
+  keywords: ColumnType<Record<string, string[]>, string | undefined, string>;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** The one trained topic classifier (migration 0065). */
+export interface TopicModelsTable {
+  id: Generated<number>;
+  model: ColumnType<unknown, string, string>;
+  example_count: number;
+  trained_at: Timestamp;
+}
+
 export interface Database {
   agents: AgentsTable;
   mailboxes: MailboxesTable;
@@ -547,6 +574,8 @@ export interface Database {
   sla_policies: SlaPoliciesTable;
   notifications: NotificationsTable;
   saved_views: SavedViewsTable;
+  topics: TopicsTable;
+  topic_models: TopicModelsTable;
 }
 
 export type AgentRow = Selectable<AgentsTable>;

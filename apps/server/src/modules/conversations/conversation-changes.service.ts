@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { publishChange } from '../../platform/realtime.ts';
 import { notifyAgents } from '../notifications/index.ts';
 import { recomputeConversationSla } from '../sla/index.ts';
-import { clearSuggestion } from '../triage/index.ts';
+import { clearSuggestion, findTopicForAgent, setTopicByAgent } from '../triage/index.ts';
 import { assertMayReassign, canSeeConversation, type Viewer } from './conversation-access.ts';
 import { statusAfterCustomerMessage } from './conversation-status.ts';
 import { planConversationUpdate, planStatusChange, type TimelineEntry } from './conversation-update.ts';
@@ -54,7 +54,7 @@ function agentEvents(conversationId: string, viewer: Viewer, entries: TimelineEn
 }
 
 /**
- * Changes status, priority, team, assignee, tags, language or subject. Every change becomes a
+ * Changes status, priority, team, assignee, tags, language, subject or topic. Every change becomes a
  * timeline event in the same transaction; nothing changed means nothing written or announced.
  */
 export async function updateConversation(
@@ -86,6 +86,15 @@ export async function updateConversation(
       assigneeId: input.assigneeId === undefined ? from.assigneeId : input.assigneeId,
     };
     assertMayReassign(viewer, from, to);
+    // Setting the topic a rule or the classifier chose confirms it: it becomes the agent's.
+    const isTopicChange =
+      input.topicId !== undefined &&
+      (input.topicId !== current.topic_id || (input.topicId !== null && current.topic_source !== 'agent'));
+    if (isTopicChange) {
+      if (input.topicId) await findTopicForAgent(tx, input.topicId);
+      plan.events.push({ type: 'topic_changed', data: { from: current.topic_id, to: input.topicId } });
+      plan.changedFields.push('topic');
+    }
     if (plan.events.length === 0) return summaryOf(tx, id, now);
 
     await assertPlacementExists(tx, {
@@ -95,6 +104,7 @@ export async function updateConversation(
     await updateConversationRow(tx, id, { ...plan.set, updated_at: now });
     // The agent has decided the priority: the arrival triage's suggestion has had its say.
     if (plan.set.priority !== undefined) await clearSuggestion(tx, id);
+    if (isTopicChange) await setTopicByAgent(tx, id, input.topicId ?? null, now);
     await addTags(tx, id, plan.addedTags);
     await removeTags(tx, id, plan.removedTags);
     await insertEvents(tx, agentEvents(id, viewer, plan.events));

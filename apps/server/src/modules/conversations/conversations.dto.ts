@@ -69,6 +69,16 @@ export function toConversationSummaryDto(row: ConversationSummaryRow, now: Date)
     solvedAt: isoOrNull(row.solved_at),
     closedAt: isoOrNull(row.closed_at),
     sla: toSlaDto(row, now),
+    topic:
+      row.topic_id && row.topic_key && row.topic_source
+        ? {
+            id: row.topic_id,
+            key: row.topic_key,
+            names: (row.topic_names ?? {}) as Record<string, string>,
+            source: row.topic_source,
+            confidence: row.topic_confidence,
+          }
+        : null,
   };
 }
 

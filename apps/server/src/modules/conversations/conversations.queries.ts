@@ -29,6 +29,7 @@ export function selectConversationSummaries(db: Queryable) {
     .leftJoin('teams as t', 't.id', 'c.team_id')
     .leftJoin('agents as a', 'a.id', 'c.assignee_id')
     .leftJoin('sla_policies as sp', 'sp.id', 'c.sla_policy_id')
+    .leftJoin('topics as tp', 'tp.id', 'c.topic_id')
     .select([
       'c.id',
       'c.reference',
@@ -66,6 +67,11 @@ export function selectConversationSummaries(db: Queryable) {
       'c.first_response_breached_at',
       'c.next_response_breached_at',
       'c.resolution_breached_at',
+      'c.topic_id',
+      'c.topic_source',
+      'c.topic_confidence',
+      'tp.key as topic_key',
+      'tp.names as topic_names',
     ])
     .select([
       sql<string | null>`(select ci.value from customer_identities ci
@@ -102,6 +108,8 @@ export type ConversationListFilter = {
   assigneeId?: string | null;
   customerId?: string;
   tag?: string;
+  /** A topic key. */
+  topic?: string;
   language?: string;
   text?: string;
   /** `breached`: a due time has passed; `at_risk`: a warning has come, the due time not yet (at `now`). */
@@ -158,6 +166,7 @@ export function listConversationSummaries(db: Queryable, filter: ConversationLis
         : query.where('c.sla_warning_at', '<=', now).where('c.sla_due_at', '>', now);
   }
   if (filter.language) query = query.where('c.language', '=', filter.language);
+  if (filter.topic) query = query.where('tp.key', '=', filter.topic);
   if (filter.tag) {
     const tag = filter.tag;
     query = query.where(({ exists, selectFrom }) =>

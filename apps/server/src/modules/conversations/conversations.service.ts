@@ -13,7 +13,7 @@ import { publishChange } from '../../platform/realtime.ts';
 import { findTeamIdsOfAgent, isActiveAgent, teamExists } from '../agents/index.ts';
 import { resolveCustomer } from '../customers/index.ts';
 import { recomputeConversationSla } from '../sla/index.ts';
-import { findSuggestionOf, triageArrival } from '../triage/index.ts';
+import { findSuggestionOf, findTopicSuggestionOf, triageArrival } from '../triage/index.ts';
 import { assertMayReassign, canSeeConversation, type Viewer } from './conversation-access.ts';
 import { toConversationSummaryDto, toEventDto, toMessageDto } from './conversations.dto.ts';
 import { conversationNotFound, unknownAssignee, unknownTeam } from './conversations.errors.ts';
@@ -178,16 +178,18 @@ export async function getConversation(
   id: string,
 ): Promise<ConversationDetail> {
   const row = await loadVisibleSummary(deps.db, viewer, id);
-  const [messages, events, triage] = await Promise.all([
+  const [messages, events, triage, topicSuggestion] = await Promise.all([
     findMessagesOf(deps.db, id),
     findEventsOf(deps.db, id),
     findSuggestionOf(deps.db, id),
+    findTopicSuggestionOf(deps.db, id),
   ]);
   return {
     ...toConversationSummaryDto(row, deps.clock.now()),
     messages: messages.map(toMessageDto),
     events: events.map(toEventDto),
     triage,
+    topicSuggestion,
   };
 }
 
@@ -220,6 +222,7 @@ export async function listConversations(
     assigneeId: query.assignee === 'none' ? null : query.assignee === 'me' ? viewer.agentId : query.assignee,
     customerId: query.customer,
     tag: query.tag,
+    topic: query.topic,
     language: query.language,
     text: query.text,
     sla: query.sla ? { state: query.sla, now } : undefined,

@@ -92,11 +92,12 @@ export function lockPolicies(tx: Tx) {
 
 // ---- conversations ---------------------------------------------------------------------------
 
-/** The conversation as its SLA needs it: status, placement, tags, organisation and the clock. */
+/** The conversation as its SLA needs it: status, placement, tags, topic, organisation and the clock. */
 export function findSlaSubject(db: Queryable, conversationId: string) {
   return db
     .selectFrom('conversations as c')
     .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .leftJoin('topics as tp', 'tp.id', 'c.topic_id')
     .where('c.id', '=', conversationId)
     .select([
       'c.id',
@@ -125,6 +126,7 @@ export function findSlaSubject(db: Queryable, conversationId: string) {
       'c.next_response_breached_at',
       'c.resolution_breached_at',
       'cu.organisation',
+      'tp.key as topic_key',
     ])
     .select(
       sql<string[]>`coalesce((select array_agg(ct.tag) from conversation_tags ct

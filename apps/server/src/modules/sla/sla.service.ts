@@ -83,8 +83,8 @@ async function applySla(tx: Tx, subject: SlaSubjectRow, now: Date): Promise<Appl
     channel: subject.channel,
     priority: subject.priority,
     teamId: subject.team_id,
-    // Conversations carry no topic yet (triage will add one); topic conditions match nothing until then.
-    topic: null,
+    // Policies name topics by key (triage sets the topic; see modules/triage/topics.service.ts).
+    topic: subject.topic_key,
     organisation: subject.organisation,
     tags: subject.tags,
   });

@@ -1,6 +1,7 @@
 import type { Priority, TriageSignal } from '@frontline/contracts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { rankOf, triageMessage } from './arrival.ts';
+import { assignTopicOnArrival } from './topics.service.ts';
 import {
   countRecentContacts,
   findTriageState,
@@ -51,6 +52,12 @@ export async function triageArrival(tx: Tx, input: ArrivalInput) {
   const language =
     triage.language && (input.replacesLanguage || state.language === null) ? triage.language : undefined;
   if (suggestion || language) await setConversationTriage(tx, input.conversationId, { language, suggestion });
+  await assignTopicOnArrival(tx, {
+    conversationId: input.conversationId,
+    text: input.text,
+    language: triage.language ?? state.language,
+    now: input.now,
+  });
   return triage;
 }
 
