@@ -26,6 +26,7 @@ const MailboxesPage = lazyPage(() => import('../mailboxes/MailboxesPage.tsx'), '
 const PromisesReportPage = lazyPage(() => import('../eta/PromisesReportPage.tsx'), 'PromisesReportPage');
 const SlaPoliciesPage = lazyPage(() => import('../sla/SlaPoliciesPage.tsx'), 'SlaPoliciesPage');
 const CalendarsPage = lazyPage(() => import('../sla/CalendarsPage.tsx'), 'CalendarsPage');
+const TopicsPage = lazyPage(() => import('../topics/TopicsPage.tsx'), 'TopicsPage');
 const WalkInLocationsPage = lazyPage(() => import('../walk-in-admin/LocationsPage.tsx'), 'LocationsPage');
 const WalkInLocationPage = lazyPage(() => import('../walk-in-admin/LocationPage.tsx'), 'LocationPage');
 const WalkInReportPage = lazyPage(() => import('../walk-in-admin/WalkInReportPage.tsx'), 'WalkInReportPage');
@@ -74,6 +75,7 @@ function AuthenticatedApp() {
             <Route path="admin/settings" element={<Lazy page={SettingsPage} />} />
             <Route path="admin/sla-policies" element={<Lazy page={SlaPoliciesPage} />} />
             <Route path="admin/calendars" element={<Lazy page={CalendarsPage} />} />
+            <Route path="admin/topics" element={<Lazy page={TopicsPage} />} />
             <Route path="admin/promises" element={<Lazy page={PromisesReportPage} />} />
             <Route path="admin/walk-in" element={<Lazy page={WalkInLocationsPage} />} />
             <Route path="admin/walk-in/:id" element={<Lazy page={WalkInLocationPage} />} />

@@ -6,11 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { useUpdateConversation } from '../api/conversations.ts';
 import { useAgents, useTeams } from '../api/directory.ts';
 import { useSession } from '../auth/session.tsx';
+import { TopicSelect } from '../topics/TopicSelect.tsx';
 import { settableStatuses } from './statuses.ts';
 
 type Props = { conversation: ConversationDetail; onMerge: () => void };
 
-/** Status, priority, team, assignee and tags of one conversation; each change saves at once. */
+/** Status, priority, team, assignee, topic and tags of one conversation; each change saves at once. */
 export function ConversationControls({ conversation, onMerge }: Props) {
   const { t } = useTranslation();
   const { agent } = useSession();
@@ -83,6 +84,7 @@ export function ConversationControls({ conversation, onMerge }: Props) {
           {t('conversation.assignToMe')}
         </Button>
       )}
+      <TopicSelect conversation={conversation} />
       <TagsInput
         size="xs"
         label={t('fields.tags')}

@@ -25,6 +25,7 @@ import { useFormat } from '../i18n/format.ts';
 import { usePresence } from '../realtime/presence.ts';
 import { SlaBadge } from '../sla/SlaBadge.tsx';
 import { useNow } from '../sla/use-now.ts';
+import { TopicSuggestionHint } from '../topics/TopicSuggestionHint.tsx';
 import { Composer, type ComposerHandle } from './Composer.tsx';
 import { ConversationControls } from './ConversationControls.tsx';
 import { CustomerPanel } from './CustomerPanel.tsx';
@@ -128,6 +129,7 @@ function ConversationScreen({ id }: { id: string }) {
               )}
             </Text>
             <TriageHint conversation={data} />
+            <TopicSuggestionHint conversation={data} />
           </Box>
           <ScrollArea style={{ flex: 1 }} px="md" py="sm" bg="var(--mantine-color-gray-0)">
             <Timeline conversation={data} />

@@ -12,6 +12,7 @@ import { useDirectoryNames } from '../api/directory.ts';
 import { useEmailDetails } from '../api/email.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useSlaEventText } from '../sla/timeline-events.ts';
+import { useTopicEventText } from '../topics/timeline-events.ts';
 import { useWalkInEventText } from '../walk-in/timeline-events.ts';
 import { MessageAttachments } from './attachments/MessageAttachments.tsx';
 import { EmailHtml } from './EmailHtml.tsx';
@@ -151,6 +152,7 @@ export function Timeline({ conversation }: { conversation: ConversationDetail })
   const names = useDirectoryNames();
   const describeSlaEvent = useSlaEventText();
   const describeWalkInEvent = useWalkInEventText();
+  const describeTopicEvent = useTopicEventText();
   const entries: Entry[] = [
     ...conversation.messages.map((message) => ({ kind: 'message' as const, at: message.createdAt, message })),
     ...conversation.events
@@ -179,6 +181,10 @@ export function Timeline({ conversation }: { conversation: ConversationDetail })
             <Text size="xs" c="dimmed">
               {describeSlaEvent(entry.event) ??
                 describeWalkInEvent(entry.event) ??
+                describeTopicEvent(
+                  entry.event,
+                  names.agentName(entry.event.actorAgentId) ?? t('timeline.agent'),
+                ) ??
                 describeEvent(
                   t,
                   entry.event,

@@ -42,6 +42,7 @@ import { builtInViews, useCustomViewCounts, useCustomViews } from '../inbox/view
 import { MailboxNavItem } from '../mailboxes/MailboxNavItem.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { SlaNavItems } from '../sla/SlaNavItems.tsx';
+import { TopicsNavItem } from '../topics/TopicsNavItem.tsx';
 import { WalkInNavItem } from '../walk-in/WalkInNavItem.tsx';
 import { WalkInAdminNavItems } from '../walk-in-admin/WalkInAdminNavItems.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
@@ -251,6 +252,7 @@ export function AppLayout() {
           )}
           {isAdmin(agent) && <MailboxNavItem />}
           {isAdmin(agent) && <SlaNavItems />}
+          {isAdmin(agent) && <TopicsNavItem />}
           <PromisesNavItem />
           <WalkInAdminNavItems />
           <NavItem to="/admin/api-tokens" label={t('nav.apiTokens')} icon={<IconKey size={16} />} />
