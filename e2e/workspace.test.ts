@@ -250,6 +250,44 @@ describe('the agent workspace', () => {
     await page.context().close();
   });
 
+  it('shows every team of the agent under "My teams", and one team when it is picked', async () => {
+    const makeTeam = async (name: string) =>
+      (await requestAs(server.testApp, supervisor).post('/api/v1/teams', { name, memberIds: [] })).json() as {
+        id: string;
+      };
+    const stamp = Date.now();
+    const [alpha, beta, gamma] = [
+      await makeTeam(`Alpha ${stamp}`),
+      await makeTeam(`Beta ${stamp}`),
+      await makeTeam(`Gamma ${stamp}`),
+    ];
+    const member = await createTestAgent(server, { name: 'Team Player', teamIds: [alpha.id, beta.id] });
+    for (const [team, subject] of [
+      [alpha, 'Alpha question'],
+      [beta, 'Beta question'],
+      [gamma, 'Gamma question'],
+    ] as const) {
+      customerCounter += 1;
+      await createConversationViaApi(server, supervisor, {
+        customer: { email: `customer${customerCounter}@example.com` },
+        subject,
+        message: { body: `About ${subject}.` },
+        teamId: team.id,
+      });
+    }
+    const page = await openWorkspace(member);
+    await page.goto('/inbox/my-teams');
+    const rows = page.getByTestId('conversation-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await page.getByTestId('conversation-list').textContent()).not.toContain('Gamma question');
+    await page.locator('.mantine-SegmentedControl-root').getByText(`Beta ${stamp}`, { exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Beta question');
+    await page.locator('.mantine-SegmentedControl-root').getByText('All my teams', { exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.context().close();
+  });
+
   it('shows the keyboard shortcuts on "?"', async () => {
     const page = await openWorkspace(supervisor);
     // A key pressed before the page has wired its shortcuts is lost, as it would be for a person.

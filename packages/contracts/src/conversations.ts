@@ -230,8 +230,8 @@ export const listConversationsQuery = z.strictObject({
   status: csv(conversationStatus).optional(),
   priority: csv(priority).optional(),
   channel: csv(channel).optional(),
-  /** A team id, or `none` for conversations without a team. */
-  team: z.union([uuid, z.literal('none')]).optional(),
+  /** A team id, `mine` for any of the viewer's teams, or `none` for conversations without a team. */
+  team: z.union([uuid, z.literal('mine'), z.literal('none')]).optional(),
   /** An agent id, `me`, or `none` for unassigned conversations. */
   assignee: z.union([uuid, z.literal('me'), z.literal('none')]).optional(),
   customer: uuid.optional(),

@@ -73,7 +73,8 @@ export function InboxPage() {
     ? customViews.find((view) => `custom-${view.id}` === viewId)
     : undefined;
   const myTeams = (teams.data ?? []).filter((team) => agent.teamIds.includes(team.id));
-  const chosenTeam = params.get('team') ?? myTeams[0]?.id;
+  // "My teams" shows every team the agent is in (as its count does); one team can be picked.
+  const chosenTeam = params.get('team') ?? (myTeams.length > 0 ? 'mine' : undefined);
   const extraFilters = filtersFromParams(params);
   const title = custom?.name ?? (builtIn ? viewLabel(builtIn) : t('views.search'));
 
@@ -182,7 +183,10 @@ export function InboxPage() {
             size="xs"
             value={chosenTeam ?? ''}
             onChange={(team) => setParams({ team }, { replace: true })}
-            data={myTeams.map((team) => ({ value: team.id, label: team.name }))}
+            data={[
+              { value: 'mine', label: inboxText('allMyTeams') },
+              ...myTeams.map((team) => ({ value: team.id, label: team.name })),
+            ]}
           />
         </Group>
       )}

@@ -11,6 +11,7 @@ const en = {
   moreThan: 'more than {{count}}',
   updateView: 'Update this view with these filters',
   updateFailed: 'The view could not be updated',
+  allMyTeams: 'All my teams',
 };
 type InboxTexts = typeof en;
 
@@ -25,6 +26,7 @@ const texts: Record<SupportedLanguage, InboxTexts> = {
     moreThan: 'daugiau nei {{count}}',
     updateView: 'Atnaujinti rodinį šiais filtrais',
     updateFailed: 'Rodinio atnaujinti nepavyko',
+    allMyTeams: 'Visos mano komandos',
   },
   sk: {
     shareWith: 'Zdieľať s',
@@ -35,6 +37,7 @@ const texts: Record<SupportedLanguage, InboxTexts> = {
     moreThan: 'viac ako {{count}}',
     updateView: 'Aktualizovať zobrazenie týmito filtrami',
     updateFailed: 'Zobrazenie sa nepodarilo aktualizovať',
+    allMyTeams: 'Všetky moje tímy',
   },
   pl: {
     shareWith: 'Udostępnij',
@@ -45,6 +48,7 @@ const texts: Record<SupportedLanguage, InboxTexts> = {
     moreThan: 'ponad {{count}}',
     updateView: 'Zaktualizuj widok tymi filtrami',
     updateFailed: 'Nie udało się zaktualizować widoku',
+    allMyTeams: 'Wszystkie moje zespoły',
   },
   hu: {
     shareWith: 'Megosztás',
@@ -55,6 +59,7 @@ const texts: Record<SupportedLanguage, InboxTexts> = {
     moreThan: 'több mint {{count}}',
     updateView: 'Nézet frissítése ezekkel a szűrőkkel',
     updateFailed: 'A nézetet nem sikerült frissíteni',
+    allMyTeams: 'Minden csapatom',
   },
 };
 

@@ -89,6 +89,31 @@ describe('filters', () => {
     expect(referencesOf(await list(supervisor, scope))).toEqual(referencesOf({ items: [hidden, shared] }));
   });
 
+  it('team=mine lists the conversations of every team the viewer is in, as the my-teams count counts them', async () => {
+    const customer = { email: 'my-teams@example.test' };
+    const [first, second, other] = [
+      await createTeam(testApp, supervisor),
+      await createTeam(testApp, supervisor),
+      await createTeam(testApp, supervisor),
+    ];
+    const member = await signInAgent(testApp, 'agent', { teamIds: [first.id, second.id] });
+    const inFirst = await openConversation(testApp, supervisor, { customer, teamId: first.id });
+    const inSecond = await openConversation(testApp, supervisor, { customer, teamId: second.id });
+    await openConversation(testApp, supervisor, { customer, teamId: other.id });
+    await openConversation(testApp, supervisor, { customer });
+    const mine = await list(member, { customer: inFirst.customer.id, team: 'mine' });
+    expect(referencesOf(mine)).toEqual(referencesOf({ items: [inFirst, inSecond] }));
+    const counts = await requestAs(testApp, member).get('/api/v1/conversations/counts');
+    expect(counts.json().myTeams).toBe(2);
+    // A supervisor sees every team's conversations, but "mine" still means their own teams.
+    const lead = await signInAgent(testApp, 'supervisor', { teamIds: [second.id] });
+    expect(referencesOf(await list(lead, { customer: inFirst.customer.id, team: 'mine' }))).toEqual([
+      inSecond.reference,
+    ]);
+    const loner = await signInAgent(testApp, 'agent');
+    expect((await list(loner, { customer: inFirst.customer.id, team: 'mine' })).items).toEqual([]);
+  });
+
   it.each([
     [{ status: 'done' }, 'querystring.status'],
     [{ assignee: 'someone' }, 'querystring.assignee'],

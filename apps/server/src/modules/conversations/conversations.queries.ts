@@ -102,8 +102,8 @@ export type ConversationListFilter = {
   statuses?: ConversationStatus[];
   priorities?: Priority[];
   channels?: Channel[];
-  /** A team id, or null for conversations without a team. */
-  teamId?: string | null;
+  /** A team id, any of several (the viewer's teams), or null for conversations without a team. */
+  teamId?: string | { anyOf: readonly string[] } | null;
   /** An agent id, or null for unassigned conversations. */
   assigneeId?: string | null;
   customerId?: string;
@@ -146,10 +146,15 @@ export function listConversationSummaries(db: Queryable, filter: ConversationLis
   if (filter.priorities) query = query.where('c.priority', 'in', filter.priorities);
   if (filter.channels) query = query.where('c.channel', 'in', filter.channels);
   if (filter.teamId !== undefined) {
+    const team = filter.teamId;
     query =
-      filter.teamId === null
+      team === null
         ? query.where('c.team_id', 'is', null)
-        : query.where('c.team_id', '=', filter.teamId);
+        : typeof team === 'string'
+          ? query.where('c.team_id', '=', team)
+          : team.anyOf.length > 0
+            ? query.where('c.team_id', 'in', [...team.anyOf])
+            : query.where(sql<boolean>`false`);
   }
   if (filter.assigneeId !== undefined) {
     query =

@@ -218,7 +218,7 @@ export async function listConversations(
     statuses: query.status,
     priorities: query.priority,
     channels: query.channel,
-    teamId: query.team === 'none' ? null : query.team,
+    teamId: query.team === 'none' ? null : query.team === 'mine' ? { anyOf: viewer.teamIds } : query.team,
     assigneeId: query.assignee === 'none' ? null : query.assignee === 'me' ? viewer.agentId : query.assignee,
     customerId: query.customer,
     tag: query.tag,
