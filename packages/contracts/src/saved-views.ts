@@ -18,6 +18,7 @@ export const savedViewFiltersSchema = z
     assignee: filterValue.optional(),
     customer: filterValue.optional(),
     tag: filterValue.optional(),
+    topic: filterValue.optional(),
     language: filterValue.optional(),
     text: filterValue.optional(),
     sla: z.enum(['at_risk', 'breached']).optional(),

@@ -29,6 +29,8 @@ export type ConversationFilters = {
   assignee?: string;
   customer?: string;
   tag?: string;
+  /** A topic key. */
+  topic?: string;
   language?: string;
   text?: string;
   /** Only conversations whose SLA warning has come (`at_risk`) or whose due time passed (`breached`). */

@@ -7,6 +7,8 @@ import type { ConversationFilters } from '../api/conversations.ts';
 import { useAgents, useTeams } from '../api/directory.ts';
 import { isSupervisor, useSession } from '../auth/session.tsx';
 import { useSlaText } from '../sla/texts.ts';
+import { useTopicText } from '../topics/texts.ts';
+import { useTopics } from '../topics/topics-api.ts';
 import { useInboxText } from './texts.ts';
 
 type Props = {
@@ -30,6 +32,7 @@ const filterFields = [
   'assignee',
   'language',
   'tag',
+  'topic',
   'text',
   'customer',
 ] as const;
@@ -42,6 +45,8 @@ export function FilterBar({ filters, onChange, onSaveView, onDeleteView, onUpdat
   const { text: slaText } = useSlaText();
   const agents = useAgents();
   const teams = useTeams();
+  const topics = useTopics();
+  const { text: topicText, topicName } = useTopicText();
   const [viewName, setViewName] = useState('');
   const [shareTeamId, setShareTeamId] = useState<string | null>(null);
   const { agent } = useSession();
@@ -154,6 +159,16 @@ export function FilterBar({ filters, onChange, onSaveView, onDeleteView, onUpdat
                 onChange={(event) => set({ tag: event.currentTarget.value.trim() || undefined })}
               />
             </Group>
+            <Select
+              size="xs"
+              label={topicText('topic')}
+              placeholder={topicText('anyTopic')}
+              clearable
+              data={(topics.data ?? []).map((topic) => ({ value: topic.key, label: topicName(topic) }))}
+              value={filters.topic ?? null}
+              onChange={(topic) => set({ topic: topic ?? undefined })}
+              comboboxProps={{ withinPortal: false }}
+            />
             <TextInput
               size="xs"
               label={t('fields.text')}

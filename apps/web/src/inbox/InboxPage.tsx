@@ -29,6 +29,7 @@ const filterParams = [
   'assignee',
   'customer',
   'tag',
+  'topic',
   'language',
   'text',
   'sort',
