@@ -1,17 +1,21 @@
 import { Center, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { type ComponentType, type LazyExoticComponent, lazy, Suspense, useState } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { SessionProvider, useSessionQuery } from '../auth/session.tsx';
 import { ErrorState, PageLoader } from '../components/states.tsx';
-import { ConversationPage } from '../conversation/ConversationPage.tsx';
 import { InboxPage } from '../inbox/InboxPage.tsx';
 import { AppLayout } from '../layout/AppLayout.tsx';
 import { RealtimeProvider } from '../realtime/RealtimeProvider.tsx';
 import { createQueryClient } from './queryClient.ts';
 import { theme } from './theme.ts';
+
+// The conversation page (timeline, composer, Markdown) is a chunk of its own so the inbox paints
+// first; it is fetched when the browser is first idle after sign-in, well before a click.
+const loadConversationPage = () => import('../conversation/ConversationPage.tsx');
+const ConversationPage = lazyPage(loadConversationPage, 'ConversationPage');
 
 // Pages an agent opens now and then load on first use, so the inbox — opened all day — starts fast.
 const AgentsPage = lazyPage(() => import('../admin/AgentsPage.tsx'), 'AgentsPage');
@@ -46,6 +50,12 @@ function Lazy({ page: Page }: { page: LazyExoticComponent<ComponentType> }) {
 
 function AuthenticatedApp() {
   const session = useSessionQuery();
+  const isSignedIn = Boolean(session.data);
+  useEffect(() => {
+    if (!isSignedIn) return;
+    const idle = requestIdleCallback(() => void loadConversationPage(), { timeout: 3000 });
+    return () => cancelIdleCallback(idle);
+  }, [isSignedIn]);
   if (session.isPending) {
     return <PageLoader h="100vh" />;
   }
@@ -65,7 +75,7 @@ function AuthenticatedApp() {
             <Route index element={<Navigate to="/inbox/mine" replace />} />
             <Route path="login" element={<Navigate to="/inbox/mine" replace />} />
             <Route path="inbox/:view" element={<InboxPage />} />
-            <Route path="conversations/:id" element={<ConversationPage />} />
+            <Route path="conversations/:id" element={<Lazy page={ConversationPage} />} />
             <Route path="customers" element={<Lazy page={CustomersPage} />} />
             <Route path="customers/:id" element={<Lazy page={CustomerPage} />} />
             <Route path="admin/agents" element={<Lazy page={AgentsPage} />} />
