@@ -34,6 +34,7 @@ import { Navigate } from 'react-router';
 import { useTeams } from '../api/directory.ts';
 import { isAdmin, useSession } from '../auth/session.tsx';
 import { ErrorState, FormError, PageLoader } from '../components/states.tsx';
+import { useTopics } from '../topics/topics-api.ts';
 import { useBusinessCalendars, useDeletePolicy, useSavePolicy, useSlaPolicies } from './sla-api.ts';
 import { useSlaText } from './texts.ts';
 
@@ -110,6 +111,7 @@ function PolicyForm({ policy, onDone }: { policy?: SlaPolicy; onDone: () => void
   const { t } = useTranslation();
   const { text } = useSlaText();
   const teams = useTeams();
+  const topics = useTopics();
   const calendars = useBusinessCalendars();
   const save = useSavePolicy();
   const [draft, setDraft] = useState<Draft>(policy ? draftOf(policy) : emptyDraft);
@@ -174,6 +176,7 @@ function PolicyForm({ policy, onDone }: { policy?: SlaPolicy; onDone: () => void
             />
             <TagsInput
               label={text('topics')}
+              data={(topics.data ?? []).map((topic) => topic.key)}
               value={draft.conditions.topics ?? []}
               onChange={(values) => setConditions({ topics: values })}
             />

@@ -11,6 +11,7 @@ import {
 import { startJobWorker } from '../../platform/jobs.ts';
 import { openConversation } from '../conversations/conversations.test-helpers.ts';
 import { addCustomerMessage } from '../conversations/index.ts';
+import { slaTasks } from '../sla/index.ts';
 import { createPolicy } from '../sla/sla.test-helpers.ts';
 import { topicTrainingSet } from './topic-training-set.ts';
 import { topicTasks, trainTopicsTask } from './topics.service.ts';
@@ -193,6 +194,38 @@ describe('SLA policies with a topic condition', () => {
       topicId: topics.billing!.id,
     });
     expect(set.json().sla).toMatchObject({ policyId: policy.id, firstResponseDueAt: expect.any(String) });
+    expect((await requestAs(testApp, admin).delete(`/api/v1/sla-policies/${policy.id}`)).statusCode).toBe(
+      204,
+    );
+  });
+
+  it('a deleted topic leaves its conversations, and their SLA is matched again', async () => {
+    const returns = await createTopic({
+      key: 'returns',
+      names: { en: 'Returns' },
+      keywords: { en: ['return'] },
+    });
+    const policy = await createPolicy(testApp, admin, {
+      name: 'Returns in a day',
+      conditions: { topics: ['returns'] },
+      resolutionMinutes: 1440,
+    });
+    const id = await submitWebForm('How do I return the shoes I bought last week?', 'en');
+    expect((await detailOf(id)).sla).toMatchObject({ policyId: policy.id });
+    // The recount the new policy queued is not what this test is about.
+    await sql`select graphile_worker.remove_job('sla_recount')`.execute(testApp.deps.db);
+    expect((await requestAs(testApp, admin).delete(`/api/v1/topics/${returns.id}`)).statusCode).toBe(204);
+    expect((await detailOf(id)).topic).toBeNull();
+    const worker = await startJobWorker({
+      pool: testApp.deps.pool,
+      taskList: slaTasks(testApp.deps),
+      crontab: '',
+    });
+    try {
+      await expect.poll(async () => (await detailOf(id)).sla, { timeout: 20_000 }).toBeNull();
+    } finally {
+      await worker.stop();
+    }
     expect((await requestAs(testApp, admin).delete(`/api/v1/sla-policies/${policy.id}`)).statusCode).toBe(
       204,
     );

@@ -4,7 +4,7 @@ import type { TaskList } from 'graphile-worker';
 import type { Queryable, Tx } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { conflict, isPgError, notFound, pgErrorCodes, unprocessable } from '../../platform/errors.ts';
-import { recomputeConversationSla } from '../sla/index.ts';
+import { queueSlaRecount, recomputeConversationSla } from '../sla/index.ts';
 import { confidentTopic, predictTopic, type TopicModel, trainTopicModel } from './naive-bayes.ts';
 import { matchTopicRule } from './topic-rules.ts';
 import {
@@ -77,12 +77,15 @@ export async function updateTopic(
 ): Promise<Topic> {
   const row = await withUniqueKey(() => updateTopicRow(deps.db, id, columnsOf(body), deps.clock.now()));
   if (!row) throw topicNotFound();
+  // SLA policies name topics by key: a new key re-matches the backlog.
+  await queueSlaRecount(deps.db);
   return toTopicDto(row);
 }
 
 /** Conversations keep no dangling topic: theirs is cleared (the key is gone from SLA matching too). */
 export async function deleteTopic(deps: Pick<Deps, 'db'>, id: string) {
   if (!(await deleteTopicRow(deps.db, id))) throw topicNotFound();
+  await queueSlaRecount(deps.db);
 }
 
 /** The topic an agent picks must exist and be active; null clears. */
