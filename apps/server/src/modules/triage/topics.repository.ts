@@ -74,7 +74,8 @@ export function setConversationTopic(
     .updateTable('conversations')
     .set({
       topic_id: topic.topicId,
-      topic_source: topic.topicId === null ? null : topic.source,
+      // An agent's "no topic" is a decision too: the source stays 'agent' so triage leaves it.
+      topic_source: topic.topicId === null && topic.source !== 'agent' ? null : topic.source,
       topic_confidence: topic.topicId === null ? null : topic.confidence,
       // A topic decided (or cleared by an agent) ends any standing suggestion.
       suggested_topic_id: null,

@@ -157,6 +157,9 @@ describe('topics on arrival', () => {
     expect(confirmed.json().topic).toMatchObject({ key: 'billing', source: 'agent' });
     const cleared = await requests.patch(`/api/v1/conversations/${id}`, { topicId: null });
     expect(cleared.json().topic).toBeNull();
+    // Cleared by an agent stays cleared: a later message with a keyword does not set it again.
+    await addCustomerMessage(testApp.deps, id, { body: 'And the invoice for April, please.' });
+    expect((await detailOf(id)).topic).toBeNull();
     const unknown = await requests.patch(`/api/v1/conversations/${id}`, {
       topicId: '00000000-0000-4000-8000-000000000000',
     });

@@ -114,14 +114,15 @@ export async function findTopicSuggestionOf(
 /**
  * The topic of an arriving message: a keyword rule of the message's language sets it outright;
  * otherwise the classifier sets it when it is confident, or leaves its guess as a suggestion for
- * the agent. A conversation that already has a topic keeps it — above all one an agent set.
+ * the agent. A conversation that already has a topic keeps it, and one an agent set or cleared is
+ * left alone.
  */
 export async function assignTopicOnArrival(
   tx: Tx,
   input: { conversationId: string; text: string; language: string | null; now: Date },
 ) {
   const state = await findConversationTopicState(tx, input.conversationId);
-  if (!state || state.topic_id !== null) return undefined;
+  if (!state || state.topic_id !== null || state.topic_source === 'agent') return undefined;
   const topics = await listTopicRows(tx, { activeOnly: true });
   if (topics.length === 0) return undefined;
   const rule = matchTopicRule(
