@@ -126,5 +126,19 @@ describe('SLA in the workspace', () => {
       { from: '13:00', to: '15:00' },
     ]);
     await page.getByRole('cell', { name: 'Bratislava desk' }).waitFor();
+
+    // Deleting asks first: a dismissed question keeps the calendar, a confirmed one removes it.
+    const row = page.getByRole('row').filter({ hasText: 'Bratislava desk' });
+    const questions: string[] = [];
+    page.once('dialog', (question) => {
+      questions.push(question.message());
+      void question.dismiss();
+    });
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => questions).toEqual(['Delete the business hours “Bratislava desk”?']);
+    await page.getByRole('cell', { name: 'Bratislava desk' }).waitFor();
+    page.once('dialog', (question) => void question.accept());
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('cell', { name: 'Bratislava desk' }).waitFor({ state: 'detached' });
   });
 });

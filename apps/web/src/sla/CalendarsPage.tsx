@@ -1,6 +1,5 @@
 import type { BusinessCalendarBody, BusinessCalendarDto } from '@frontline/contracts';
 import {
-  ActionIcon,
   Button,
   Group,
   Modal,
@@ -12,12 +11,12 @@ import {
   Textarea,
   TextInput,
   Title,
-  Tooltip,
 } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Navigate } from 'react-router';
 import { isAdmin, useSession } from '../auth/session.tsx';
+import { EditDeleteActions } from '../components/RowActions.tsx';
 import { ErrorState, FormError, PageLoader } from '../components/states.tsx';
 import { useBusinessCalendars, useDeleteCalendar, useSaveCalendar } from './sla-api.ts';
 import { useSlaText } from './texts.ts';
@@ -238,26 +237,13 @@ export function CalendarsPage() {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={2} wrap="nowrap">
-                    <Tooltip label={text('edit')}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={text('edit')}
-                        onClick={() => setEditing(calendar)}
-                      >
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={text('delete')}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={text('delete')}
-                        onClick={() => remove.mutate(calendar.id)}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <EditDeleteActions
+                      editLabel={text('edit')}
+                      deleteLabel={text('delete')}
+                      confirmDelete={text('confirmDeleteCalendar', { name: calendar.name })}
+                      onEdit={() => setEditing(calendar)}
+                      onDelete={() => remove.mutate(calendar.id)}
+                    />
                   </Group>
                 </Table.Td>
               </Table.Tr>

@@ -27,12 +27,13 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { useTeams } from '../api/directory.ts';
 import { isAdmin, useSession } from '../auth/session.tsx';
+import { EditDeleteActions } from '../components/RowActions.tsx';
 import { ErrorState, FormError, PageLoader } from '../components/states.tsx';
 import { useTopics } from '../topics/topics-api.ts';
 import { useBusinessCalendars, useDeletePolicy, useSavePolicy, useSlaPolicies } from './sla-api.ts';
@@ -354,26 +355,13 @@ export function SlaPoliciesPage() {
                         <IconArrowDown size={16} />
                       </ActionIcon>
                     </Tooltip>
-                    <Tooltip label={text('edit')}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={text('edit')}
-                        onClick={() => setEditing(policy)}
-                      >
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={text('delete')}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={text('delete')}
-                        onClick={() => remove.mutate(policy.id)}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <EditDeleteActions
+                      editLabel={text('edit')}
+                      deleteLabel={text('delete')}
+                      confirmDelete={text('confirmDeletePolicy', { name: policy.name })}
+                      onEdit={() => setEditing(policy)}
+                      onDelete={() => remove.mutate(policy.id)}
+                    />
                   </Group>
                 </Table.Td>
               </Table.Tr>

@@ -62,6 +62,9 @@ const en = {
   moveDown: 'Move down',
   edit: 'Edit',
   delete: 'Delete',
+  confirmDeletePolicy:
+    'Delete the policy “{{name}}”? Its conversations are matched to the other policies again.',
+  confirmDeleteCalendar: 'Delete the business hours “{{name}}”?',
   save: 'Save',
   cancel: 'Cancel',
   anything: 'any',
@@ -150,6 +153,9 @@ const texts: Record<SupportedLanguage, SlaTexts> = {
     moveDown: 'Žemyn',
     edit: 'Redaguoti',
     delete: 'Ištrinti',
+    confirmDeletePolicy:
+      'Ištrinti taisyklę „{{name}}“? Jos pokalbiams bus iš naujo parinktos kitos taisyklės.',
+    confirmDeleteCalendar: 'Ištrinti darbo laiką „{{name}}“?',
     save: 'Išsaugoti',
     cancel: 'Atšaukti',
     anything: 'bet kuris',
@@ -234,6 +240,9 @@ const texts: Record<SupportedLanguage, SlaTexts> = {
     moveDown: 'Nižšie',
     edit: 'Upraviť',
     delete: 'Odstrániť',
+    confirmDeletePolicy:
+      'Odstrániť pravidlo „{{name}}“? Jeho konverzáciám sa znova priradia ostatné pravidlá.',
+    confirmDeleteCalendar: 'Odstrániť pracovný čas „{{name}}“?',
     save: 'Uložiť',
     cancel: 'Zrušiť',
     anything: 'akýkoľvek',
@@ -318,6 +327,9 @@ const texts: Record<SupportedLanguage, SlaTexts> = {
     moveDown: 'W dół',
     edit: 'Edytuj',
     delete: 'Usuń',
+    confirmDeletePolicy:
+      'Usunąć zasadę „{{name}}”? Jej rozmowy zostaną ponownie dopasowane do pozostałych zasad.',
+    confirmDeleteCalendar: 'Usunąć godziny pracy „{{name}}”?',
     save: 'Zapisz',
     cancel: 'Anuluj',
     anything: 'dowolny',
@@ -401,6 +413,9 @@ const texts: Record<SupportedLanguage, SlaTexts> = {
     moveDown: 'Lejjebb',
     edit: 'Szerkesztés',
     delete: 'Törlés',
+    confirmDeletePolicy:
+      'Törli a(z) „{{name}}” szabályt? A beszélgetéseihez újra a többi szabály közül választunk.',
+    confirmDeleteCalendar: 'Törli a(z) „{{name}}” nyitvatartást?',
     save: 'Mentés',
     cancel: 'Mégse',
     anything: 'bármely',

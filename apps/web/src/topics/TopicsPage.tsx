@@ -1,6 +1,5 @@
 import { type Topic, type TopicBody, type TopicLanguage, topicLanguages } from '@frontline/contracts';
 import {
-  ActionIcon,
   Badge,
   Button,
   Group,
@@ -14,12 +13,12 @@ import {
   Text,
   TextInput,
   Title,
-  Tooltip,
 } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Navigate } from 'react-router';
 import { isAdmin, useSession } from '../auth/session.tsx';
+import { EditDeleteActions } from '../components/RowActions.tsx';
 import { ErrorState, FormError, PageLoader } from '../components/states.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useTopicText } from './texts.ts';
@@ -227,28 +226,13 @@ export function TopicsPage() {
                   </Text>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Tooltip label={text('editTopic')}>
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={text('editTopic')}
-                      onClick={() => setEditing(topic)}
-                    >
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label={text('delete')}>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={text('delete')}
-                      onClick={() => {
-                        if (window.confirm(text('confirmDelete', { name: topicName(topic) })))
-                          remove.mutate(topic.id);
-                      }}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Tooltip>
+                  <EditDeleteActions
+                    editLabel={text('editTopic')}
+                    deleteLabel={text('delete')}
+                    confirmDelete={text('confirmDelete', { name: topicName(topic) })}
+                    onEdit={() => setEditing(topic)}
+                    onDelete={() => remove.mutate(topic.id)}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
