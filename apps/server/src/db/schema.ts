@@ -1,9 +1,32 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-/** Row types for every table; the one place they are written down (see migrations/). */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type Json = ColumnType<unknown, string | undefined, string>;
+import type { CreatedAt, Json, Timestamp } from './schema-columns.ts';
+import type {
+  WalkInDeskSessionsTable,
+  WalkInDesksTable,
+  WalkInLocationsTable,
+  WalkInNotificationsTable,
+  WalkInPromisesTable,
+  WalkInServiceAgentsTable,
+  WalkInServicesTable,
+  WalkInTicketCountersTable,
+  WalkInVisitsTable,
+} from './schema-walk-in.ts';
+
+export * from './schema-walk-in.ts';
+
+import type {
+  BusinessCalendarsTable,
+  SavedViewsTable,
+  SlaPoliciesTable,
+  TopicModelsTable,
+  TopicSource,
+  TopicsTable,
+} from './schema-workflow.ts';
+
+export * from './schema-workflow.ts';
+
+/** Row types for every table; the one place they are written down (see migrations/), with the walk-in tables in schema-walk-in.ts. */
 
 export interface AgentsTable {
   id: Generated<string>;
@@ -336,119 +359,6 @@ export interface EmailFailingAddressesTable {
   last_failed_at: Timestamp;
 }
 
-export interface WalkInLocationsTable {
-  id: Generated<string>;
-  name: string;
-  address: Generated<string>;
-  time_zone: string;
-  opening_hours: Json;
-  languages: ColumnType<string[], string[] | undefined, string[]>;
-  allows_remote_join: Generated<boolean>;
-  rules: Json;
-  created_at: CreatedAt;
-  updated_at: Timestamp;
-}
-
-export interface WalkInServicesTable {
-  id: Generated<string>;
-  location_id: string;
-  names: Json;
-  prefix: string;
-  skills: ColumnType<string[], string[] | undefined, string[]>;
-  daily_capacity: number | null;
-  last_ticket_time: string | null;
-  is_active: Generated<boolean>;
-  created_at: CreatedAt;
-}
-
-export interface WalkInServiceAgentsTable {
-  service_id: string;
-  agent_id: string;
-}
-
-export interface WalkInDesksTable {
-  id: Generated<string>;
-  location_id: string;
-  name: string;
-  created_at: CreatedAt;
-}
-
-export interface WalkInDeskSessionsTable {
-  desk_id: string;
-  agent_id: string;
-  service_ids: ColumnType<string[], string[], string[]>;
-  signed_in_at: Timestamp;
-}
-
-export interface WalkInTicketCountersTable {
-  location_id: string;
-  prefix: string;
-  local_day: string;
-  last_number: number;
-}
-
-export type WalkInVisitStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled';
-
-export interface WalkInVisitsTable {
-  id: Generated<string>;
-  location_id: string;
-  service_id: string;
-  conversation_id: string;
-  customer_id: string;
-  ticket: string;
-  /** 'YYYY-MM-DD' in the location's time zone. */
-  local_day: string;
-  language: Generated<string>;
-  status: Generated<WalkInVisitStatus>;
-  is_priority: Generated<boolean>;
-  appointment_at: Date | null;
-  queued_at: Timestamp;
-  target_desk_id: string | null;
-  desk_id: string | null;
-  agent_id: string | null;
-  call_count: Generated<number>;
-  called_at: Date | null;
-  started_at: Date | null;
-  finished_at: Date | null;
-  no_show_at: Date | null;
-  transfer_count: Generated<number>;
-  outcome: string | null;
-  note: Generated<string>;
-  tracking_token: string;
-  /** Where the customer asked to be told their turn is near (0081): lower-case email, E.164 phone. */
-  notify_email: Generated<string | null>;
-  notify_phone: Generated<string | null>;
-  created_at: CreatedAt;
-}
-
-export interface WalkInNotificationsTable {
-  id: Generated<string>;
-  visit_id: string;
-  kind: 'turn_near' | 'called';
-  call_number: Generated<number>;
-  channel: 'email' | 'sms';
-  recipient: string;
-  desk_name: string | null;
-  status: Generated<'queued' | 'sent' | 'failed' | 'skipped'>;
-  attempts: Generated<number>;
-  last_error: string | null;
-  provider_message_id: string | null;
-  created_at: CreatedAt;
-  sent_at: Date | null;
-}
-
-export interface WalkInPromisesTable {
-  id: Generated<string>;
-  visit_id: string;
-  source: 'kiosk' | 'tracking' | 'desk';
-  p50_seconds: number;
-  p90_seconds: number;
-  promised_at: Date;
-  resolved_at: Date | null;
-  actual_seconds: number | null;
-  is_kept: boolean | null;
-}
-
 /** An ETA shown to a customer, resolved at the first agent response (migration 0060). */
 export interface EtaPromisesTable {
   id: Generated<string>;
@@ -473,66 +383,6 @@ export interface NotificationsTable {
   text: string;
   created_at: CreatedAt;
   read_at: Date | null;
-}
-
-/** A business-hours calendar (migration 0050), as `createCalendar` reads it. */
-export interface BusinessCalendarsTable {
-  id: Generated<string>;
-  name: string;
-  time_zone: string;
-  weekly_hours: Json;
-  holidays: ColumnType<unknown, string | null | undefined, string | null>;
-  closures: Json;
-  created_at: CreatedAt;
-  updated_at: Timestamp;
-}
-
-export interface SlaPoliciesTable {
-  id: Generated<string>;
-  name: string;
-  position: number;
-  is_enabled: Generated<boolean>;
-  conditions: Json;
-  first_response_minutes: number | null;
-  next_response_minutes: number | null;
-  resolution_minutes: number | null;
-  calendar_id: string | null;
-  warning_minutes: Generated<number>;
-  on_warning: Json;
-  on_breach: Json;
-  created_at: CreatedAt;
-  updated_at: Timestamp;
-}
-
-export interface SavedViewsTable {
-  id: Generated<string>;
-  owner_id: string;
-  team_id: string | null;
-  name: string;
-  filters: ColumnType<Record<string, string>, string, string>;
-  created_at: CreatedAt;
-  updated_at: Timestamp;
-}
-
-export type TopicSource = 'rule' | 'classifier' | 'agent';
-
-/** Admin-defined topics with keyword rules per language (migration 0065). */
-export interface TopicsTable {
-  id: Generated<string>;
-  key: string;
-  names: ColumnType<Record<string, string>, string | undefined, string>;
-  keywords: ColumnType<Record<string, string[]>, string | undefined, string>;
-  is_active: Generated<boolean>;
-  created_at: CreatedAt;
-  updated_at: Timestamp;
-}
-
-/** The one trained topic classifier (migration 0065). */
-export interface TopicModelsTable {
-  id: Generated<number>;
-  model: ColumnType<unknown, string, string>;
-  example_count: number;
-  trained_at: Timestamp;
 }
 
 export interface Database {
