@@ -19,7 +19,6 @@ import {
 } from '@mantine/core';
 import { IconPlugConnected } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ApiError } from '../api/client.ts';
 import { useTeams } from '../api/directory.ts';
 import { FormError } from '../components/states.tsx';
 import { languageNames } from '../i18n/index.ts';
@@ -28,6 +27,7 @@ import {
   type FieldErrors,
   initialValues,
   type MailboxFormValues,
+  serverFieldErrors,
   unsavedConnectionSettings,
   validate,
 } from './mailbox-form.ts';
@@ -41,36 +41,6 @@ type Props = {
   onSubmit: (values: MailboxFormValues) => void;
   onCancel: () => void;
 };
-
-/** Where the API's field paths land in this form. */
-const serverFieldNames: Record<string, string> = {
-  'body.name': 'name',
-  'body.address': 'address',
-  'body.signature': 'signature',
-  'body.teamId': 'teamId',
-  'body.outboundSmtpUrl': 'outboundSmtpUrl',
-  'body.responsePromise.amount': 'promiseAmount',
-  'body.inbound.host': 'imapHost',
-  'body.inbound.port': 'imapPort',
-  'body.inbound.user': 'imapUser',
-  'body.inbound.password': 'imapPassword',
-  'body.inbound.folder': 'imapFolder',
-  'body.inbound.processedFolder': 'imapProcessedFolder',
-};
-
-/** The server's verdict per field, so a refusal shows next to the field it is about. */
-function serverFieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  const fields: Record<string, string> = {};
-  if (error.code === 'mailboxes.address_taken') fields.address = 'addressTaken';
-  if (error.code === 'mailboxes.unknown_team') fields.teamId = 'unknownTeam';
-  for (const fieldError of error.problem?.errors ?? []) {
-    const template = /^body\.acknowledgementTemplates\.(\w+)/.exec(fieldError.path);
-    const field = template ? `templates.${template[1]}` : serverFieldNames[fieldError.path];
-    if (field && !fields[field]) fields[field] = fieldError.message;
-  }
-  return fields;
-}
 
 /** Adding a mailbox (without `mailbox`) or changing one: every setting the API has. */
 export function MailboxForm({ mailbox, error, isSaving, onSubmit, onCancel }: Props) {

@@ -5,6 +5,7 @@ import {
   type UpdateMailboxBody,
 } from '@frontline/contracts';
 import { z } from 'zod';
+import { ApiError } from '../api/client.ts';
 import type { ConnectionTestBody, MailboxBody } from './mailboxes-api.ts';
 import type { MailboxTextKey } from './texts.ts';
 
@@ -248,4 +249,34 @@ export function unsavedConnectionSettings(values: MailboxFormValues): Connection
     inbound: inbound.type === 'imap' ? { ...inbound, password: values.imapPassword } : inbound,
     outboundSmtpUrl: values.outboundMode === 'own' ? values.outboundSmtpUrl.trim() : null,
   };
+}
+
+/** Where the API's field paths land in this form. */
+const serverFieldNames: Record<string, string> = {
+  'body.name': 'name',
+  'body.address': 'address',
+  'body.signature': 'signature',
+  'body.teamId': 'teamId',
+  'body.outboundSmtpUrl': 'outboundSmtpUrl',
+  'body.responsePromise.amount': 'promiseAmount',
+  'body.inbound.host': 'imapHost',
+  'body.inbound.port': 'imapPort',
+  'body.inbound.user': 'imapUser',
+  'body.inbound.password': 'imapPassword',
+  'body.inbound.folder': 'imapFolder',
+  'body.inbound.processedFolder': 'imapProcessedFolder',
+};
+
+/** The server's verdict per field, so a refusal shows next to the field it is about. */
+export function serverFieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const fields: Record<string, string> = {};
+  if (error.code === 'mailboxes.address_taken') fields.address = 'addressTaken';
+  if (error.code === 'mailboxes.unknown_team') fields.teamId = 'unknownTeam';
+  for (const fieldError of error.problem?.errors ?? []) {
+    const template = /^body\.acknowledgementTemplates\.(\w+)/.exec(fieldError.path);
+    const field = template ? `templates.${template[1]}` : serverFieldNames[fieldError.path];
+    if (field && !fields[field]) fields[field] = fieldError.message;
+  }
+  return fields;
 }
