@@ -112,8 +112,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerWalkIn(app, deps);
   registerEtaRoutes(app, deps, {
     chat: () => currentChatEta(deps),
-    email: () => currentWrittenEta(deps),
-    web_form: () => currentWrittenEta(deps),
+    email: () => currentWrittenEta(deps, 'email'),
+    web_form: () => currentWrittenEta(deps, 'web_form'),
   });
   await registerWebApp(app, deps.config);
 

@@ -10,7 +10,7 @@ import { composer, offlineForm, preChatForm } from './chat-forms.ts';
 import { ChatLog } from './chat-log.ts';
 import { ChatConnection, type ConnectionStatus } from './connection.ts';
 import { h } from './dom.ts';
-import { formatWait, type Language, type TextKey, translate } from './i18n.ts';
+import { browserTimeZone, formatWait, type Language, type TextKey, translate } from './i18n.ts';
 
 type Claim = { userId: string; signature: string; name?: string; email?: string };
 type View = 'prechat' | 'offline' | 'chat' | 'sent' | '';
@@ -336,7 +336,8 @@ export class ChatWidget {
         }),
       );
     } else if (view === 'sent' && this.sent) {
-      const wait = formatWait(this.sent.expectedResponse, this.language);
+      // Worded by the server: in the visitor's time zone, business hours respected.
+      const wait = this.sent.expectedResponseText;
       this.viewArea.append(
         h(
           'p',
@@ -424,7 +425,7 @@ export class ChatWidget {
     const response = await fetch(new URL('/api/v1/public/chat/requests', this.serverUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-visitor-token': this.connection.token ?? '' },
-      body: JSON.stringify({ ...body, language: this.language }),
+      body: JSON.stringify({ ...body, language: this.language, timeZone: browserTimeZone() }),
     });
     if (!response.ok) throw new Error(String(response.status));
     return (await response.json()) as RequestConfirmation;

@@ -2,7 +2,7 @@ import type { ChatAttachment, RequestConfirmation } from '@frontline/contracts';
 import { newClientId } from './connection.ts';
 import { h } from './dom.ts';
 import { type Field, field, isEmail, showErrors } from './fields.ts';
-import { formatWait, type Language, type TextKey, translate } from './i18n.ts';
+import { browserTimeZone, type Language, type TextKey, translate } from './i18n.ts';
 import { UploadError, uploadFile } from './upload.ts';
 
 const topics = ['question', 'order', 'billing', 'technical', 'complaint', 'other'] as const;
@@ -158,6 +158,7 @@ export function mountWebForm(root: ShadowRoot, serverUrl: string, language: Lang
           topic: topic.control.value,
           message: message.control.value,
           language,
+          timeZone: browserTimeZone(),
           attachmentIds: attachments.map((file) => file.id),
           website: honeypot.value,
         }),
@@ -181,7 +182,8 @@ export function mountWebForm(root: ShadowRoot, serverUrl: string, language: Lang
         { class: 'success', role: 'status', tabindex: -1 },
         t('formSent', {
           reference: confirmation.reference,
-          wait: formatWait(confirmation.expectedResponse, language),
+          // Worded by the server: in the visitor's time zone, business hours respected.
+          wait: confirmation.expectedResponseText,
         }),
       );
       form.replaceWith(done);

@@ -379,3 +379,12 @@ export function formatWait(wait: { p50Seconds: number; p90Seconds: number }, lan
   const p90 = formatDuration(Math.max(wait.p90Seconds, wait.p50Seconds), language);
   return p50 === p90 ? p50 : translate(language, 'waitPhrase', { p50, p90 });
 }
+
+/** The visitor's IANA time zone, so the server words "tomorrow after 9:00" in their time. */
+export function browserTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+  } catch {
+    return undefined;
+  }
+}

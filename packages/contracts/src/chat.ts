@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, languageCode, uuid } from './common.ts';
+import { ianaTimeZone, isoDateTime, languageCode, uuid } from './common.ts';
 
 /**
  * Live chat. Visitors talk to `/api/v1/public/chat/stream` (WebSocket, JSON text frames) with a
@@ -177,6 +177,8 @@ export const offlineRequestBody = z.strictObject({
   email: z.email().max(320),
   message: z.string().trim().min(1).max(10_000),
   language: languageCode.optional(),
+  /** The visitor's time zone (the browser's), so "tomorrow after 9:00" means their 9:00. */
+  timeZone: ianaTimeZone.optional(),
   attachmentIds: z.array(uuid).max(5).default([]),
 });
 export type OfflineRequestBody = z.infer<typeof offlineRequestBody>;
@@ -185,6 +187,11 @@ export const requestConfirmationSchema = z.object({
   reference: z.number().int(),
   /** When to expect an answer by email. */
   expectedResponse: waitEstimateSchema,
+  /**
+   * The same in words, in the visitor's language and time zone, business hours respected:
+   * "in about 2 hours, at the latest in 5 hours", "tomorrow morning after 9:00, at the latest by 11:00".
+   */
+  expectedResponseText: z.string(),
 });
 export type RequestConfirmation = z.infer<typeof requestConfirmationSchema>;
 

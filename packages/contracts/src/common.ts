@@ -8,6 +8,19 @@ export const languageCode = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'must be a language code such as "en" or "pt-BR"');
 
+/** An IANA time zone the runtime knows, e.g. `Europe/Vilnius` (a browser's own, for wording times). */
+export const ianaTimeZone = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as "Europe/Vilnius"');
+
 /** Languages the product ships texts for; customers may use any language code. */
 export const supportedLanguages = ['en', 'lt', 'sk', 'pl', 'hu'] as const;
 export const supportedLanguage = z.enum(supportedLanguages);

@@ -31,10 +31,15 @@ const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week "YYYY-Ww
 export const promiseReportQuery = z.strictObject({ from: isoWeek.optional(), to: isoWeek.optional() });
 export type PromiseReportQuery = z.infer<typeof promiseReportQuery>;
 
-/** One queue (channel and team) in one ISO week. Seconds throughout. */
+/**
+ * One queue, team (as promised) and channel in one ISO week. Seconds throughout. Queues:
+ * `backlog` (written answers: email, web form, chat requests left offline) and `chat` (live).
+ */
 export const promiseReportRowSchema = z.object({
   week: z.string(),
   queue: z.string(),
+  /** The channel the promise was shown on. */
+  channel: z.string(),
   teamId: uuid.nullable(),
   teamName: z.string().nullable(),
   promises: z.number().int(),
@@ -47,10 +52,24 @@ export const promiseReportRowSchema = z.object({
   p50MeanAbsoluteErrorSeconds: z.number().int().nullable(),
 });
 export type PromiseReportRow = z.infer<typeof promiseReportRowSchema>;
+/**
+ * How a queue's promises are corrected now, learned from its latest outcomes: the P90's margin
+ * above the P50 and the "about" time are multiplied by these factors (1: the engine as it is).
+ */
+export const etaCalibrationSchema = z.object({
+  queue: z.string(),
+  p90Factor: z.number(),
+  meanFactor: z.number(),
+  /** Outcomes learned from (the latest 2,000 at most); below 300 the factors lean towards 1. */
+  outcomes: z.number().int(),
+});
+export type EtaCalibrationDto = z.infer<typeof etaCalibrationSchema>;
+
 export const promiseReportSchema = z.object({
   from: z.string(),
   to: z.string(),
   items: z.array(promiseReportRowSchema),
+  calibration: z.array(etaCalibrationSchema),
 });
 export type PromiseReport = z.infer<typeof promiseReportSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageCode, uuid } from './common.ts';
+import { ianaTimeZone, languageCode, uuid } from './common.ts';
 
 /** Topics a visitor picks on the web form; agents see the topic as a tag (`web-form:<topic>`). */
 export const webFormTopics = ['question', 'order', 'billing', 'technical', 'complaint', 'other'] as const;
@@ -18,6 +18,8 @@ export const webFormBody = z.strictObject({
   topic: z.string().max(100),
   message: z.string().max(50_000),
   language: languageCode.optional(),
+  /** The visitor's time zone (the browser's), so "tomorrow after 9:00" means their 9:00. */
+  timeZone: ianaTimeZone.optional(),
   attachmentIds: z.array(uuid).max(20).default([]),
   website: z.string().max(1000).optional(),
 });

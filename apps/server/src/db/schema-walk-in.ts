@@ -113,4 +113,7 @@ export interface WalkInPromisesTable {
   resolved_at: Date | null;
   actual_seconds: number | null;
   is_kept: boolean | null;
+  /** The engine's raw forecast behind the promise, which calibration learns from (migration 0090). */
+  forecast: ColumnType<unknown, string | null | undefined, string | null>;
+  location_id: string | null;
 }

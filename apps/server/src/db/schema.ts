@@ -122,6 +122,8 @@ export interface ConversationsTable {
   last_message_at: Timestamp;
   waiting_since: Date | string | null;
   first_response_at: Date | string | null;
+  /** The agent who gave the first human response (migration 0090). */
+  first_response_agent_id: string | null;
   solved_at: Date | string | null;
   closed_at: Date | string | null;
   search_vector: ColumnType<string, never, never>;
@@ -372,6 +374,10 @@ export interface EtaPromisesTable {
   first_response_at: Date | string | null;
   kept: boolean | null;
   error_seconds: number | null;
+  /** The conversation's team when the promise was made (migration 0090). */
+  team_id: string | null;
+  /** The engine's raw forecast behind the promise, which calibration learns from (migration 0090). */
+  forecast: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface NotificationsTable {

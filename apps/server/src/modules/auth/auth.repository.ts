@@ -10,6 +10,7 @@ export function insertSession(
     tokenHash: string;
     agentId: string;
     csrfToken: string;
+    createdAt: Date;
     expiresAt: Date;
     userAgent: string | null;
   },
@@ -20,6 +21,9 @@ export function insertSession(
       token_hash: session.tokenHash,
       agent_id: session.agentId,
       csrf_token: session.csrfToken,
+      // The application's clock, like every later refresh of last_seen_at.
+      created_at: session.createdAt,
+      last_seen_at: session.createdAt,
       expires_at: session.expiresAt,
       user_agent: session.userAgent,
     })

@@ -36,11 +36,13 @@ export async function logIn(
   }
   const token = generateToken('fls');
   const csrfToken = generateToken('fls').slice(4);
-  const expiresAt = new Date(deps.clock.now().getTime() + deps.config.sessionHours * 3_600_000);
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + deps.config.sessionHours * 3_600_000);
   await insertSession(deps.db, {
     tokenHash: hashToken(token),
     agentId: agent.id,
     csrfToken,
+    createdAt: now,
     expiresAt,
     userAgent: credentials.userAgent?.slice(0, 500) ?? null,
   });

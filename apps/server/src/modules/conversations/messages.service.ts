@@ -115,6 +115,7 @@ export async function postAgentMessage(
       set.waiting_since = null;
       if (conversation.first_response_at === null) {
         set.first_response_at = now;
+        set.first_response_agent_id = viewer.agentId;
         // Every ETA the customer was shown is settled by this, the first human response.
         await resolvePromisesOf(tx, conversationId, now);
       }

@@ -77,6 +77,18 @@ describe('the plain single queue', () => {
     ]);
   });
 
+  it('a written answer takes the agent’s own handling time, even from a free agent', () => {
+    // Exponential 300 s: P50 = 300 ln 2 = 208 s, P90 = 300 ln 10 = 691 s, mean 300 s.
+    const forecast = forecastFirstResponse(
+      snapshot({ agents: [agent('a')] }),
+      { kind: 'new' },
+      { runs: 6000, answeredAt: 'end' },
+    );
+    expect(forecast.p50Seconds! / 208).toBeCloseTo(1, 1);
+    expect(forecast.p90Seconds! / 691).toBeCloseTo(1, 1);
+    expect(forecast.meanSeconds! / 300).toBeCloseTo(1, 1);
+  });
+
   it('a customer already waiting only has the customers before it ahead', () => {
     const queue = waiting(8);
     const agents = [busy('a'), busy('b')];

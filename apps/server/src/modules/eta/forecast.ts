@@ -40,6 +40,13 @@ export type ForecastOptions = {
    * a forecast can ever be checked against. Default true; no effect without abandonment.
    */
   conditionOnAnswer?: boolean;
+  /**
+   * When the customer counts as answered: when a slot takes them (`start`: a chat's first words,
+   * a walk-in's call to the desk) or when the agent has handled their request (`end`: a written
+   * answer is sent after reading, looking into it and writing, so even a free agent takes a
+   * handling time). Default `start`.
+   */
+  answeredAt?: 'start' | 'end';
 };
 
 export type EtaForecast = {
@@ -133,6 +140,7 @@ function simulateOnce(
   joins: number[],
   random: Random,
   horizon: number,
+  answeredAtEnd: boolean,
 ): number {
   const queueLength = handling.length;
   const slots = new MinHeap();
@@ -178,7 +186,8 @@ function simulateOnce(
       if (nextJoin <= horizon) slots.push(nextStartOnShift(agents[agentIndex]!, nextJoin), agentIndex);
       continue;
     }
-    if (chosen === queueLength - 1) return time;
+    if (chosen === queueLength - 1)
+      return answeredAtEnd ? time + drawHandlingTime(handling[chosen]!, random) : time;
     taken[chosen] = 1;
     const next = nextStartOnShift(agents[agentIndex]!, time + drawHandlingTime(handling[chosen]!, random));
     if (next <= horizon) slots.push(next, agentIndex);
@@ -227,7 +236,16 @@ export function forecastFirstResponse(
     waits.push(
       eligibleAgents === 0
         ? Number.POSITIVE_INFINITY
-        : simulateOnce(snapshot, agents, eligibility, handling, joins, random, horizon),
+        : simulateOnce(
+            snapshot,
+            agents,
+            eligibility,
+            handling,
+            joins,
+            random,
+            horizon,
+            options.answeredAt === 'end',
+          ),
     );
   }
   waits.sort((a, b) => a - b);

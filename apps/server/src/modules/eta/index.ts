@@ -1,3 +1,10 @@
+export { forecastWrittenResponse, type WrittenForecast } from './backlog-eta.service.ts';
+export { BACKLOG_QUEUE, type BacklogTarget } from './backlog-snapshot.ts';
+export {
+  type CalibrationQueue,
+  loadCalibration,
+  type StoredForecast,
+} from './calibration.service.ts';
 export {
   applyCalibration,
   type CalibrationSettings,

@@ -43,7 +43,7 @@ describe('an ETA while the team is open', () => {
   const now = inVilnius('2025-03-12', '10:00');
 
   it.each<[string, number, number, string]>([
-    ['en', 19 * MIN, 41 * MIN, 'about 20 minutes, at the latest 45 minutes'],
+    ['en', 19 * MIN, 41 * MIN, 'in about 20 minutes, at the latest in 45 minutes'],
     ['lt', 19 * MIN, 41 * MIN, 'maždaug per 20 minučių, vėliausiai per 45 minutes'],
     ['lt', 61, 121, 'maždaug per 1 minutę, vėliausiai per 3 minutes'],
     ['sk', 19 * MIN, 41 * MIN, 'približne o 20 minút, najneskôr o 45 minút'],
@@ -52,10 +52,10 @@ describe('an ETA while the team is open', () => {
     ['pl', 2 * MIN, 22 * MIN, 'za około 2 minuty, najpóźniej za 25 minut'],
     ['pl', 50, 59 * MIN, 'za około 1 minutę, najpóźniej za 60 minut'],
     ['hu', 19 * MIN, 41 * MIN, 'körülbelül 20 perc múlva, legkésőbb 45 perc múlva'],
-    ['en', 100 * MIN, 150 * MIN, 'about 2 hours, at the latest 3 hours'],
+    ['en', 100 * MIN, 150 * MIN, 'in about 2 hours, at the latest in 3 hours'],
     ['lt', 100 * MIN, 170 * MIN, 'maždaug per 2 valandas, vėliausiai per 3 valandas'],
     ['sk', 55 * MIN, 100 * MIN, 'približne o 55 minút, najneskôr o 2 hodiny'],
-    ['de', 19 * MIN, 41 * MIN, 'about 20 minutes, at the latest 45 minutes'],
+    ['de', 19 * MIN, 41 * MIN, 'in about 20 minutes, at the latest in 45 minutes'],
   ])('in %s, P50 %i s and P90 %i s read "%s"', (language, p50Seconds, p90Seconds, expected) => {
     expect(phraseEta({ p50Seconds, p90Seconds, now, language, calendar: vilnius })).toBe(expected);
   });
@@ -71,7 +71,7 @@ describe('an ETA while the team is open', () => {
 
   it('a P90 below the P50 is raised to it', () => {
     expect(phraseEta({ p50Seconds: 20 * MIN, p90Seconds: 5 * MIN, now, language: 'en' })).toBe(
-      'about 20 minutes, at the latest 20 minutes',
+      'in about 20 minutes, at the latest in 20 minutes',
     );
   });
 });
@@ -80,7 +80,7 @@ describe('an ETA that runs past closing time', () => {
   const lateAfternoon = inVilnius('2025-03-12', '16:30');
 
   it.each<[string, string]>([
-    ['en', 'about 20 minutes, at the latest tomorrow by 10:00'],
+    ['en', 'in about 20 minutes, at the latest tomorrow by 10:00'],
     ['lt', 'maždaug per 20 minučių, vėliausiai rytoj iki 10:00'],
     ['sk', 'približne o 20 minút, najneskôr zajtra do 10:00'],
     ['pl', 'za około 20 minut, najpóźniej jutro do 10:00'],

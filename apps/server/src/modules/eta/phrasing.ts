@@ -9,7 +9,7 @@ import {
 import { type EtaLanguage, type EtaTexts, etaLanguages, etaTexts } from './phrasing-texts.ts';
 
 /**
- * "about 20 minutes, at the latest 45 minutes" — or, when the answer will not come before the
+ * "in about 20 minutes, at the latest in 45 minutes" — or, when the answer will not come before the
  * team closes, "tomorrow morning after 9:00, at the latest by 11:00". P50 is rounded to the
  * nearest humane step, P90 always up (it is a promise). Days and times are the customer's
  * wall clock in the calendar's (or the given) time zone.
@@ -23,7 +23,11 @@ export type EtaPhraseInput = {
   language: string;
   /** The queue's business hours: closed periods turn durations into days and times. */
   calendar?: BusinessCalendar | null;
-  /** Time zone for days and times when there is no calendar. */
+  /**
+   * The customer's time zone, for the days and times they read ("tomorrow after 8:00" in London
+   * for a team opening at 10:00 in Vilnius). Default: the calendar's. With neither, a wait is
+   * told as a duration however long it is: a time in an unknown zone would mislead.
+   */
   timeZone?: string;
 };
 
@@ -104,7 +108,7 @@ function onGrid(clock: Clock, rounding: 'down' | 'up'): Clock {
 
 /**
  * @example phraseEta({ p50Seconds: 1140, p90Seconds: 2600, now, language: 'en' })
- * // 'about 20 minutes, at the latest 45 minutes'
+ * // 'in about 20 minutes, at the latest in 45 minutes'
  */
 export function phraseEta(input: EtaPhraseInput): string {
   const texts = textsFor(input.language);
@@ -112,7 +116,7 @@ export function phraseEta(input: EtaPhraseInput): string {
   const p90 = Math.max(p50, input.p90Seconds);
   const nowMs = input.now.getTime();
   const calendar = input.calendar ?? null;
-  const timeZone = calendar?.timeZone ?? input.timeZone ?? 'UTC';
+  const timeZone = input.timeZone ?? calendar?.timeZone ?? null;
   const p50At = nowMs + p50 * 1000;
   const p90At = nowMs + p90 * 1000;
 
@@ -121,36 +125,38 @@ export function phraseEta(input: EtaPhraseInput): string {
   const closesAt =
     calendar && openNow ? nextClosing(calendar, input.now).getTime() : Number.POSITIVE_INFINITY;
   const isClockLike = (seconds: number, at: number) =>
-    calendar ? !openNow || at > closesAt : seconds > CLOCK_PHRASE_AFTER_SECONDS;
+    calendar ? !openNow || at > closesAt : timeZone !== null && seconds > CLOCK_PHRASE_AFTER_SECONDS;
   const p50AsClock = isClockLike(p50, p50At);
   const p90AsClock = isClockLike(p90, p90At);
 
   if (!p90AsClock && p90 < MINUTE) return texts.withinAMinute;
-  const today = civilDayAt(timeZone, nowMs);
+  // Only read when a time is told, which needs a zone (the calendar's at least).
+  const zone = timeZone ?? 'UTC';
+  const today = civilDayAt(zone, nowMs);
 
   let first: string;
   let firstDay = today;
   if (!p50AsClock) {
     first = texts.about(formatDuration(texts, Math.max(p50, MINUTE), 'nearest'));
   } else {
-    let after = onGrid(wallClock(timeZone, p50At), 'down');
+    let after = onGrid(wallClock(zone, p50At), 'down');
     let afterAt = p50At;
     if (calendar && !openNow) {
       // Closed now: the answer comes after opening; name the opening time if it is close.
       const opening = nextOpening(calendar, input.now).getTime();
-      if (p50At < opening + 2 * 3600_000) [after, afterAt] = [wallClock(timeZone, opening), opening];
+      if (p50At < opening + 2 * 3600_000) [after, afterAt] = [wallClock(zone, opening), opening];
     }
     firstDay = after.day;
-    first = texts.after(dayPhrase(texts, timeZone, today, after, afterAt, true), formatTime(after.minutes));
+    first = texts.after(dayPhrase(texts, zone, today, after, afterAt, true), formatTime(after.minutes));
   }
 
   let second: string;
   if (!p90AsClock) {
     second = texts.latestIn(formatDuration(texts, Math.max(p90, MINUTE), 'up'));
   } else {
-    const by = onGrid(wallClock(timeZone, p90At), 'up');
+    const by = onGrid(wallClock(zone, p90At), 'up');
     const sameDayAsFirst = p50AsClock && by.day === firstDay;
-    const day = sameDayAsFirst ? '' : dayPhrase(texts, timeZone, today, by, p90At, false);
+    const day = sameDayAsFirst ? '' : dayPhrase(texts, zone, today, by, p90At, false);
     second = texts.latestBy(day, formatTime(by.minutes));
   }
   return `${first}, ${second}`;

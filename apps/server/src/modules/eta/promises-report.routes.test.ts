@@ -37,7 +37,8 @@ async function promiseOf(options: {
   await recordPromise(testApp.deps.db, {
     conversationId: conversation.id,
     channel: options.channel,
-    queue: options.channel,
+    queue: options.channel === 'email' ? 'backlog' : 'chat',
+    teamId: options.teamId,
     p50Seconds: options.p50,
     p90Seconds: options.p90,
     promisedAt,
@@ -46,6 +47,7 @@ async function promiseOf(options: {
     const at = new Date(promisedAt.getTime() + options.answeredAfter * 1000);
     await testApp.deps.db.transaction().execute((tx) => resolvePromisesOf(tx, conversation.id, at));
   }
+  return conversation;
 }
 
 beforeAll(async () => {
@@ -57,7 +59,14 @@ beforeAll(async () => {
   const email = { channel: 'email' as const, teamId: billing.id, p50: 600, p90: 1800 };
   await promiseOf({ ...email, promisedAt: '2026-11-16T08:00:00Z', answeredAfter: 900 });
   await promiseOf({ ...email, promisedAt: '2026-11-17T08:00:00Z', answeredAfter: 2400 });
-  await promiseOf({ ...email, promisedAt: '2026-11-18T08:00:00Z', answeredAfter: null });
+  const moved = await promiseOf({ ...email, promisedAt: '2026-11-18T08:00:00Z', answeredAfter: null });
+  // Moved to another team after the promise: it still counts for the team that promised.
+  const shipping = await createTeam(testApp.deps, { name: 'Shipping', description: '', memberIds: [] });
+  await testApp.deps.db
+    .updateTable('conversations')
+    .set({ team_id: shipping.id })
+    .where('id', '=', moved.id)
+    .execute();
   // W46, chat, no team: kept, 40 s off. Sunday 23:30 is still W46.
   await promiseOf({
     channel: 'chat',
@@ -83,7 +92,7 @@ const report = (query: Record<string, string>, caller: SignedInAgent | null = su
   requestAs(testApp, caller).get('/api/v1/eta/promises/report', { query });
 
 describe('the promises report', () => {
-  it('shows per queue and ISO week the promises, the P90 kept rate and the P50 absolute error', async () => {
+  it('shows per queue, team promised for and ISO week the promises, the P90 kept rate and the P50 absolute error', async () => {
     const response = await report({ from: '2026-W46', to: '2026-W47' });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toEqual({
@@ -92,7 +101,8 @@ describe('the promises report', () => {
       items: [
         {
           week: '2026-W47',
-          queue: 'email',
+          queue: 'backlog',
+          channel: 'email',
           teamId: expect.any(String),
           teamName: 'Billing',
           promises: 3,
@@ -104,6 +114,7 @@ describe('the promises report', () => {
         {
           week: '2026-W46',
           queue: 'chat',
+          channel: 'chat',
           teamId: null,
           teamName: null,
           promises: 1,
@@ -112,6 +123,11 @@ describe('the promises report', () => {
           p90KeptRate: 1,
           p50MeanAbsoluteErrorSeconds: 40,
         },
+      ],
+      // None of these promises carries an engine forecast: nothing to calibrate from yet.
+      calibration: [
+        { queue: 'backlog', p90Factor: 1, meanFactor: 1, outcomes: 0 },
+        { queue: 'chat', p90Factor: 1, meanFactor: 1, outcomes: 0 },
       ],
     });
   });

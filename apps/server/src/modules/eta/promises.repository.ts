@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Queryable, Tx } from '../../db/database.ts';
 import type { EtaPromisesTable } from '../../db/schema.ts';
 
@@ -7,8 +7,15 @@ import type { EtaPromisesTable } from '../../db/schema.ts';
 export function insertPromise(
   db: Queryable,
   promise: Pick<
-    EtaPromisesTable,
-    'conversation_id' | 'channel' | 'queue' | 'p50_seconds' | 'p90_seconds' | 'promised_at'
+    Insertable<EtaPromisesTable>,
+    | 'conversation_id'
+    | 'channel'
+    | 'queue'
+    | 'p50_seconds'
+    | 'p90_seconds'
+    | 'promised_at'
+    | 'team_id'
+    | 'forecast'
   >,
 ) {
   return db.insertInto('eta_promises').values(promise).returning('id').executeTakeFirstOrThrow();
@@ -50,16 +57,16 @@ export function findPromisesOf(db: Queryable, conversationId: string) {
     .execute();
 }
 
-/** Per ISO week (UTC), queue and the conversation's team: counts, kept and the mean P50 error. */
+/** Per ISO week (UTC), queue, the team promised for and channel: counts, kept and the mean P50 error. */
 export function selectPromiseReport(db: Queryable, range: { from: Date; to: Date }) {
   return db
     .selectFrom('eta_promises as p')
-    .innerJoin('conversations as c', 'c.id', 'p.conversation_id')
-    .leftJoin('teams as t', 't.id', 'c.team_id')
+    .leftJoin('teams as t', 't.id', 'p.team_id')
     .select([
       sql<string>`to_char(p.promised_at at time zone 'UTC', 'IYYY-"W"IW')`.as('week'),
       'p.queue',
-      'c.team_id',
+      'p.channel',
+      'p.team_id',
       't.name as team_name',
       sql<number>`count(*)::int`.as('promises'),
       sql<number>`count(p.resolved_at)::int`.as('resolved'),
@@ -68,9 +75,10 @@ export function selectPromiseReport(db: Queryable, range: { from: Date; to: Date
     ])
     .where('p.promised_at', '>=', range.from)
     .where('p.promised_at', '<', range.to)
-    .groupBy([sql`1`, 'p.queue', 'c.team_id', 't.name'])
+    .groupBy([sql`1`, 'p.queue', 'p.channel', 'p.team_id', 't.name'])
     .orderBy(sql`1`, 'desc')
     .orderBy('p.queue')
     .orderBy('t.name')
+    .orderBy('p.channel')
     .execute();
 }

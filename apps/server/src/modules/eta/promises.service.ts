@@ -2,6 +2,8 @@ import type { EtaChannel, PromiseReport, PromiseReportQuery } from '@frontline/c
 import type { Queryable, Tx } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { BACKLOG_QUEUE } from './backlog-snapshot.ts';
+import { loadCalibration, type StoredForecast, toStoredForecast } from './calibration.service.ts';
 import { isoWeekOf, isoWeekStart, promiseOutcome } from './promise-outcome.ts';
 import {
   insertPromise,
@@ -13,11 +15,18 @@ import {
 export type PromiseInput = {
   conversationId: string;
   channel: EtaChannel;
-  /** The queue the ETA was computed for ('chat', 'email', 'web_form', 'chat_offline'). */
+  /** The engine's queue the ETA was computed for: 'backlog' (written answers) or 'chat'. */
   queue: string;
+  /** The conversation's team as it was promised. */
+  teamId: string | null;
   p50Seconds: number;
   p90Seconds: number;
   promisedAt: Date;
+  /**
+   * The engine's forecast before calibration, which the queue's calibration learns from; none
+   * when the promise did not come from the engine (a mailbox's fixed promise).
+   */
+  forecast?: StoredForecast | null;
 };
 
 /**
@@ -34,6 +43,8 @@ export function recordPromise(db: Queryable, promise: PromiseInput) {
     p50_seconds: p50,
     p90_seconds: Math.max(p50, Math.round(promise.p90Seconds)),
     promised_at: promise.promisedAt,
+    team_id: promise.teamId,
+    forecast: promise.forecast ? JSON.stringify(toStoredForecast(promise.forecast)) : null,
   });
 }
 
@@ -54,12 +65,18 @@ export async function resolvePromisesOf(tx: Tx, conversationId: string, at: Date
   }
 }
 
+/** The conversations' queues whose promises calibrate themselves (walk-in lines have their own report). */
+const CALIBRATED_QUEUES = [BACKLOG_QUEUE, 'chat'] as const;
+
 /** A report covers at most a year of weeks: it is read on screen, not exported. */
 const MAX_WEEKS = 53;
 const DEFAULT_WEEKS = 8;
 const WEEK_MS = 7 * 86_400_000;
 
-/** P90 kept rate and P50 absolute error per queue (channel and team) and ISO week, newest first. */
+/**
+ * P90 kept rate and P50 absolute error per queue, team, channel and ISO week, newest first, and
+ * the calibration each queue applies now.
+ */
 export async function reportPromises(
   deps: Pick<Deps, 'db' | 'clock'>,
   query: PromiseReportQuery,
@@ -75,12 +92,20 @@ export async function reportPromises(
     ]);
   }
   const rows = await selectPromiseReport(deps.db, { from: start, to: end });
+  const calibration = await Promise.all(
+    CALIBRATED_QUEUES.map(async (queue) => ({
+      queue,
+      ...(await loadCalibration(deps, { kind: 'conversations', queue })),
+    })),
+  );
   return {
     from,
     to,
+    calibration,
     items: rows.map((row) => ({
       week: row.week,
       queue: row.queue,
+      channel: row.channel,
       teamId: row.team_id,
       teamName: row.team_name,
       promises: row.promises,

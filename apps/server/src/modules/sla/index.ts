@@ -15,7 +15,7 @@ export {
   weekdays,
 } from './business-hours.ts';
 export { createBusinessCalendar } from './calendars.service.ts';
-export { loadConversationCalendar } from './conversation-calendar.ts';
+export { loadConversationCalendar, loadNewConversationCalendar } from './conversation-calendar.ts';
 export { queueSlaRecount } from './sla.repository.ts';
 export { registerSlaRoutes } from './sla.routes.ts';
 export { checkConversationSla, recomputeConversationSla, slaTasks } from './sla.service.ts';

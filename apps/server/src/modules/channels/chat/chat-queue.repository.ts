@@ -63,6 +63,7 @@ export function listAgentLoads(db: Queryable) {
       'av.status',
       'av.max_chats',
       'a.name',
+      'a.languages',
       sql<number>`(select count(*)::int from conversations c join chats ch on ch.conversation_id = c.id
         where c.assignee_id = av.agent_id and ch.ended_at is null
           and c.status in ('new', 'open', 'pending', 'on_hold'))`.as('active_chats'),
@@ -119,6 +120,37 @@ export async function findRecentChatHandleSeconds(
     .limit(limit)
     .execute();
   return rows.map((row) => Number(row.seconds)).filter((seconds) => seconds > 0);
+}
+
+/**
+ * How long recent live-chat visitors waited for an agent and whether they gave up first (left
+ * before anyone answered), newest first: the patience model's evidence.
+ */
+export async function listRecentChatWaits(db: Queryable, since: Date, limit: number) {
+  const rows = await db
+    .selectFrom('chats as ch')
+    .innerJoin('conversations as c', 'c.id', 'ch.conversation_id')
+    .select([
+      sql<number>`extract(epoch from (coalesce(c.first_response_at, ch.ended_at) - c.created_at))::float8`.as(
+        'waited_seconds',
+      ),
+      sql<boolean>`c.first_response_at is null`.as('abandoned'),
+    ])
+    .where('ch.is_offline_request', '=', false)
+    .where('c.created_at', '>=', since)
+    .where((eb) =>
+      eb.or([
+        eb('c.first_response_at', 'is not', null),
+        eb.and([eb('ch.ended_at', 'is not', null), eb('ch.ended_by', '=', 'visitor')]),
+      ]),
+    )
+    .orderBy('c.created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    waitedSeconds: Math.max(0, Number(row.waited_seconds)),
+    abandoned: row.abandoned,
+  }));
 }
 
 /** When each chat an agent holds now started being handled (first response, else the claim's update). */

@@ -1,4 +1,4 @@
-import { type SupportedLanguage, supportedLanguages, type WaitEstimate } from '@frontline/contracts';
+import { type SupportedLanguage, supportedLanguages } from '@frontline/contracts';
 
 /**
  * Customer-facing texts the chat and web form send by email, in every language we ship. The
@@ -8,41 +8,6 @@ import { type SupportedLanguage, supportedLanguages, type WaitEstimate } from '@
 export function toSupportedLanguage(language: string | null | undefined): SupportedLanguage {
   const primary = (language ?? '').slice(0, 2).toLowerCase();
   return (supportedLanguages as readonly string[]).includes(primary) ? (primary as SupportedLanguage) : 'en';
-}
-
-type Unit = 'minute' | 'hour' | 'day';
-
-/** A duration rounded the way people say it: 1–9 min exact, then by 5 min, hours, days. */
-export function humaneDuration(seconds: number): { value: number; unit: Unit } {
-  const minutes = Math.max(1, Math.round(seconds / 60));
-  if (minutes < 10) return { value: minutes, unit: 'minute' };
-  if (minutes < 90) return { value: Math.round(minutes / 5) * 5, unit: 'minute' };
-  const hours = Math.round(minutes / 60);
-  if (hours < 36) return { value: hours, unit: 'hour' };
-  return { value: Math.round(hours / 24), unit: 'day' };
-}
-
-function formatDuration(seconds: number, language: SupportedLanguage): string {
-  const { value, unit } = humaneDuration(seconds);
-  // ICU knows every language's plural forms ("2 minutės", "5 minút", "22 minuty").
-  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
-}
-
-// Worded so that the numbers stay in the nominative ICU gives ("apie" or "około" would need
-// another case).
-const waitPhrases: Record<SupportedLanguage, (p50: string, p90: string) => string> = {
-  en: (p50, p90) => `about ${p50}, at the latest ${p90}`,
-  lt: (p50, p90) => `maždaug ${p50}, daugiausia ${p90}`,
-  sk: (p50, p90) => `približne ${p50}, najviac ${p90}`,
-  pl: (p50, p90) => `mniej więcej ${p50}, najwyżej ${p90}`,
-  hu: (p50, p90) => `körülbelül ${p50}, legfeljebb ${p90}`,
-};
-
-/** "about 5 minutes, at the latest 15 minutes", in the customer's language. */
-export function formatWait(wait: WaitEstimate, language: SupportedLanguage): string {
-  const p50 = formatDuration(wait.p50Seconds, language);
-  const p90 = formatDuration(Math.max(wait.p90Seconds, wait.p50Seconds), language);
-  return p50 === p90 ? p50 : waitPhrases[language](p50, p90);
 }
 
 type EmailTexts = {

@@ -17,8 +17,8 @@ export {
   customerEmailTasks,
   queueCustomerEmail,
 } from './customer-email.ts';
-export { formatWait, textsFor, toSupportedLanguage } from './customer-texts.ts';
-export { currentWrittenEta, predictWrittenResponse } from './response-time.ts';
+export { textsFor, toSupportedLanguage } from './customer-texts.ts';
+export { currentWrittenEta, promiseWrittenResponse, type WrittenPromise } from './response-time.ts';
 export { assertSiteOrigin } from './site-origin.ts';
 export { linkUploads, storeUpload, takeWebFormUploads } from './uploads.service.ts';
 export { composeBody } from './visitor-messages.service.ts';

@@ -23,8 +23,8 @@ import { loadChatKeys } from './chat-settings.service.ts';
 import { sendChatSignal } from './chat-signals.ts';
 import { withTwoConnections } from './connection-slots.ts';
 import { queueCustomerEmail } from './customer-email.ts';
-import { formatWait, textsFor, toSupportedLanguage } from './customer-texts.ts';
-import { predictWrittenResponse } from './response-time.ts';
+import { textsFor, toSupportedLanguage } from './customer-texts.ts';
+import { promiseWrittenResponse } from './response-time.ts';
 import { type ChatDeps, ensureVisitorCustomer, findCurrentChat } from './visitor.service.ts';
 
 export type VisitorMessageInput = { clientId: string; body: string; attachmentIds: string[] };
@@ -199,13 +199,15 @@ async function startChat(
       await insertChat(tx, { conversation_id: conversation.id, visitor_id: visitorId });
       await linkUploads(tx, input.attachmentIds, conversation.id);
       // The wait the widget shows as the chat starts is a promise, checked at the agent's first reply.
-      const wait = (await loadChatQueue(deps, tx)).queueStateOf(conversation.id)?.wait;
-      if (wait) {
+      const forecast = (await loadChatQueue(deps, tx)).forecastOf(conversation.id);
+      if (forecast) {
         await recordPromise(tx, {
           conversationId: conversation.id,
           channel: 'chat',
           queue: 'chat',
-          ...wait,
+          teamId: conversation.teamId,
+          ...forecast.wait,
+          forecast: forecast.raw,
           promisedAt: deps.clock.now(),
         });
       }
@@ -237,12 +239,17 @@ export async function createOfflineRequest(
 ): Promise<RequestConfirmation> {
   const language = input.language ?? (await findVisitor(deps.db, visitorId))?.language ?? 'en';
   const externalId = externalIdOf(visitorId, input.clientId);
-  const expectedResponse = await predictWrittenResponse(deps, deps.db);
+  const written = await promiseWrittenResponse(deps, {
+    channel: 'chat',
+    language: toSupportedLanguage(language),
+    ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+  });
+  const answer = { expectedResponse: written.expected, expectedResponseText: written.text };
   return withTwoConnections(deps.pool, () =>
     deps.db.transaction().execute(async (tx) => {
       const visitor: ChatVisitorRow = (await lockVisitor(tx, visitorId))!;
       const committed = await findConversationOfExternalMessage(tx, 'chat', externalId);
-      if (committed) return { reference: await findConversationReference(tx, committed), expectedResponse };
+      if (committed) return { reference: await findConversationReference(tx, committed), ...answer };
       const uploads = await claimUploads(tx, visitorId, input.attachmentIds, null);
       const body = composeBody(input.message, uploads);
       const conversation = await createConversation(deps, {
@@ -268,8 +275,8 @@ export async function createOfflineRequest(
       await recordPromise(tx, {
         conversationId: conversation.id,
         channel: 'chat',
-        queue: 'chat_offline',
-        ...expectedResponse,
+        teamId: conversation.teamId,
+        ...written.promise,
         promisedAt: deps.clock.now(),
       });
       const customer = await resolveCustomer(tx, { id: conversation.customer.id });
@@ -286,18 +293,14 @@ export async function createOfflineRequest(
           kind: 'request_received',
           to: input.email,
           subject: texts.requestSubject(conversation.reference),
-          text: texts.requestBody(
-            input.name,
-            conversation.reference,
-            formatWait(expectedResponse, toSupportedLanguage(language)),
-          ),
+          text: texts.requestBody(input.name, conversation.reference, written.text),
           language,
           conversationId: conversation.id,
           reference: conversation.reference,
         },
         `request-received:${conversation.id}`,
       );
-      return { reference: conversation.reference, expectedResponse };
+      return { reference: conversation.reference, ...answer };
     }),
   );
 }

@@ -1,6 +1,7 @@
 import type { TaskList } from 'graphile-worker';
 import { z } from 'zod';
-import { type OutboundDeps, sendAcknowledgement, sendReplyEmail } from './outbound.service.ts';
+import { sendAcknowledgement } from './acknowledgement.service.ts';
+import { type OutboundDeps, sendReplyEmail } from './outbound.service.ts';
 
 const replyPayload = z.object({ messageId: z.uuid() });
 const acknowledgementPayload = z.object({ conversationId: z.uuid(), messageId: z.uuid() });

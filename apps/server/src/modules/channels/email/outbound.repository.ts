@@ -37,6 +37,7 @@ export function findConversationForAcknowledgement(db: Queryable, conversationId
       'conversations.reference',
       'conversations.subject',
       'conversations.language',
+      'conversations.team_id',
       'customers.name as customer_name',
       'customers.preferred_language',
     ])

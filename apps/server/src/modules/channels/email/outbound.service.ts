@@ -1,31 +1,23 @@
-import type { SupportedLanguage } from '@frontline/contracts';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { MailboxRow } from '../../../db/schema.ts';
 import type { Deps } from '../../../deps.ts';
 import { publishChange } from '../../../platform/realtime.ts';
-import { recordPromise } from '../../eta/index.ts';
-import { loadConversationCalendar } from '../../sla/index.ts';
-import { defaultAcknowledgementTemplates, renderAcknowledgement } from './acknowledgement.ts';
+import { type PromiseInput, recordPromise } from '../../eta/index.ts';
 import { composeOutboundMail, outboundMessageId } from './compose-outbound.ts';
-import { isAddressFailing } from './email-messages.repository.ts';
 import { blobPath } from './file-store.ts';
 import { insertEvents, insertMessageOnce } from './inbound-conversations.repository.ts';
-import { chooseReplyLanguage } from './language.ts';
 import { findMailbox } from './mailboxes.repository.ts';
 import {
   findAllMailboxAddresses,
-  findConversationForAcknowledgement,
   findCustomerEmail,
   findEmailDetails,
   findLatestCustomerMail,
   findOldestMailbox,
   findOutboundAttachments,
   findReplyToSend,
-  findTemplate,
   recordOutboundMail,
   updateDelivery,
 } from './outbound.repository.ts';
-import { describeResponsePromise, responsePromiseFor, responsePromiseSeconds } from './response-promise.ts';
 import { loadSecretBox } from './secret-box.ts';
 import { createReplyToken, splitPlusAddress } from './threading.ts';
 
@@ -126,7 +118,7 @@ export async function sendRecordedMail(
 }
 
 /** Whom an answer goes to: the customer's Reply-To or From, plus those they copied (not us). */
-function answerRecipients(
+export function answerRecipients(
   latest: {
     reply_to_addresses: unknown;
     from_address: string | null;
@@ -208,63 +200,6 @@ export async function sendReplyEmail(deps: OutboundDeps, messageId: string, atte
   await sendRecordedMail(deps, target, smtpUrlFor(deps, mailbox), mail, attempt);
 }
 
-/**
- * The `email_send_acknowledgement` job: tells the customer we have their mail, its reference
- * and when to expect an answer, in their language. Recorded as a system message of the
- * conversation. Skipped when the mailbox stopped acknowledging or the address bounces.
- */
-export async function sendAcknowledgement(
-  deps: OutboundDeps,
-  input: { conversationId: string; messageId: string },
-  attempt: JobAttempt,
-) {
-  const conversation = await findConversationForAcknowledgement(deps.db, input.conversationId);
-  const received = await findEmailDetails(deps.db, input.messageId);
-  if (!conversation || !received?.mailbox_id || !received.from_address) return;
-  const mailbox = await findMailbox(deps.db, received.mailbox_id);
-  if (!mailbox?.acknowledge || (await isAddressFailing(deps.db, received.from_address))) return;
-
-  const language = chooseReplyLanguage(
-    conversation.language,
-    conversation.preferred_language,
-    mailbox.default_language as SupportedLanguage,
-  );
-  const template =
-    (await findTemplate(deps.db, mailbox.id, language)) ?? defaultAcknowledgementTemplates[language];
-  const promise = responsePromiseFor(mailbox);
-  const calendar = promise.businessTime
-    ? await loadConversationCalendar(deps.db, conversation.id)
-    : undefined;
-  const promisedSeconds = responsePromiseSeconds(
-    promise,
-    calendar ? { calendar, from: deps.clock.now() } : undefined,
-  );
-  const rendered = renderAcknowledgement(template, {
-    reference: String(conversation.reference),
-    responsePromise: describeResponsePromise(promise, language),
-    subject: conversation.subject,
-    customerName: conversation.customer_name,
-    mailboxName: mailbox.name,
-  });
-  await sendSystemMail(
-    deps,
-    {
-      mailbox,
-      conversation: { id: conversation.id, reference: conversation.reference, subject: conversation.subject },
-      rfcMessageId: outboundMessageId(`ack-${conversation.id}`, mailbox.address),
-      to: answerRecipients({ ...received, cc_addresses: [] }, [mailbox.address]).to,
-      subject: rendered.subject,
-      text: rendered.text,
-      metadata: { kind: 'acknowledgement', language },
-      inReplyTo: received.rfc_message_id,
-      references: received.reference_ids,
-      // "within 4 hours" names only a deadline: it is both the P50 and the P90 of this promise.
-      promise: { p50Seconds: promisedSeconds, p90Seconds: promisedSeconds },
-    },
-    attempt,
-  );
-}
-
 export type SystemMail = {
   mailbox: MailboxRow;
   conversation: { id: string; reference: number; subject: string };
@@ -277,7 +212,7 @@ export type SystemMail = {
   inReplyTo: string | null;
   references: string[];
   /** The ETA the mail tells the customer, recorded as a promise with the mail's message. */
-  promise?: { p50Seconds: number; p90Seconds: number };
+  promise?: Pick<PromiseInput, 'queue' | 'teamId' | 'p50Seconds' | 'p90Seconds' | 'forecast'>;
 };
 
 /**
@@ -287,7 +222,9 @@ export type SystemMail = {
  */
 export async function sendSystemMail(deps: OutboundDeps, mail: SystemMail, attempt: JobAttempt) {
   const { mailbox, conversation, rfcMessageId } = mail;
-  const messageId = await deps.db.transaction().execute(async (tx) => {
+  // A retried job sends the text recorded the first time, whatever it would say now (an ETA
+  // computed again an hour later is not the one the conversation shows).
+  const { messageId, text } = await deps.db.transaction().execute(async (tx) => {
     const inserted = await insertMessageOnce(tx, {
       conversation_id: conversation.id,
       channel: 'email',
@@ -302,11 +239,11 @@ export async function sendSystemMail(deps: OutboundDeps, mail: SystemMail, attem
     if (!inserted) {
       const existing = await tx
         .selectFrom('messages')
-        .select('id')
+        .select(['id', 'body_text'])
         .where('channel', '=', 'email')
         .where('external_id', '=', rfcMessageId)
         .executeTakeFirstOrThrow();
-      return existing.id;
+      return { messageId: existing.id, text: existing.body_text };
     }
     await recordOutboundMail(tx, {
       message_id: inserted.id,
@@ -327,7 +264,6 @@ export async function sendSystemMail(deps: OutboundDeps, mail: SystemMail, attem
       await recordPromise(tx, {
         conversationId: conversation.id,
         channel: 'email',
-        queue: 'email',
         ...mail.promise,
         promisedAt: deps.clock.now(),
       });
@@ -337,7 +273,7 @@ export async function sendSystemMail(deps: OutboundDeps, mail: SystemMail, attem
       conversationId: conversation.id,
       messageId: inserted.id,
     });
-    return inserted.id;
+    return { messageId: inserted.id, text: mail.text };
   });
   const recorded = await findEmailDetails(deps.db, messageId);
   if (recorded?.delivery_status !== 'queued') return recorded?.delivery_status ?? null;
@@ -352,7 +288,7 @@ export async function sendSystemMail(deps: OutboundDeps, mail: SystemMail, attem
     replyToken: createReplyToken(loadSecretBox(deps.config).replyTokenKey, conversation.reference),
     inReplyTo: mail.inReplyTo,
     references: mail.references,
-    text: mail.text,
+    text,
     attachments: [],
   });
   await sendRecordedMail(

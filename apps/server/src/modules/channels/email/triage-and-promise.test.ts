@@ -45,6 +45,14 @@ async function receive(options: { messageId: string; subject: string; body: stri
     .executeTakeFirstOrThrow();
 }
 
+/** The acknowledgement of the mail with this Message-ID, once it has gone out. */
+const acknowledgementOf = (messageId: string) =>
+  eventually(async () => {
+    const mail = capture.received.find((received) => received.parsed.inReplyTo === `<${messageId}>`);
+    if (!mail) throw new Error(`no acknowledgement of ${messageId} yet`);
+    return mail.parsed.text ?? '';
+  });
+
 const detailOf = async (conversationId: string) =>
   (await requestAs(harness.testApp, agent).get(`/api/v1/conversations/${conversationId}`)).json();
 
@@ -109,28 +117,28 @@ describe('triage of an inbound email', () => {
 });
 
 describe('the acknowledgement’s promise', () => {
-  it('is stored when the acknowledgement goes out and kept by an agent’s reply within it', async () => {
-    const before = capture.received.length;
+  it('states the engine’s ETA in the customer’s language, is stored with the forecast and kept by a reply within it', async () => {
     const message = await receive({
       messageId: 'promise-ack@example.lt',
       from: 'rasa@example.lt',
       subject: 'Pristatymas',
       body: 'Laba diena, kada atvyks mano užsakymas? Laukiu jau savaitę.',
     });
-    await capture.waitFor(before + 1);
-    expect(capture.received[before]!.parsed.text).toContain('per 4 darbo valandas');
+    // The supervisor signed in above is at work, with the three mails above waiting first.
+    const text = await acknowledgementOf('promise-ack@example.lt');
+    expect(text).toMatch(
+      /Atsakymo galite tikėtis maždaug per \d+ minu\S+, vėliausiai per \d+ (minu|valand)\S+\./,
+    );
     const [promise] = await eventually(async () => {
       const promises = await findPromisesOf(db(), message.conversation_id);
       if (promises.length !== 1) throw new Error('no promise yet');
       return promises;
     });
-    // "within 4 business hours" names a deadline: P50 and P90 are both 4 hours.
-    expect(promise).toMatchObject({
-      channel: 'email',
-      queue: 'email',
-      p50_seconds: 14_400,
-      p90_seconds: 14_400,
-      resolved_at: null,
+    expect(promise).toMatchObject({ channel: 'email', queue: 'backlog', resolved_at: null });
+    expect(promise!.p90_seconds).toBeGreaterThan(promise!.p50_seconds);
+    expect(promise!.forecast).toMatchObject({
+      p50Seconds: expect.any(Number),
+      p90Seconds: expect.any(Number),
     });
     const reply = await requestAs(harness.testApp, agent).post(
       `/api/v1/conversations/${message.conversation_id}/messages`,
@@ -139,13 +147,13 @@ describe('the acknowledgement’s promise', () => {
     expect(reply.statusCode).toBe(201);
     const [resolved] = await findPromisesOf(db(), message.conversation_id);
     expect(resolved).toMatchObject({ kept: true });
-    // Answered within seconds of a 4-hour promise: the P50 was off by almost 4 hours.
-    expect(resolved!.error_seconds).toBeGreaterThan(14_000);
+    // Answered within seconds: the P50 was off by itself.
+    expect(Math.abs(resolved!.error_seconds! - promise!.p50_seconds)).toBeLessThan(60);
   });
 
-  it('counts business hours in the SLA policy’s calendar: outside opening hours the deadline moves to the next opening', async () => {
+  it('outside business hours the ETA is the next opening, told as a day and a time', async () => {
     const admin = await signInAgent(harness.testApp, 'admin');
-    // Open 9–17 UTC on one weekday only, two days from today: "within 4 business hours" ends then.
+    // Open 9–17 UTC on one weekday only, two days from today.
     const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
     const openDay = weekdays[(new Date().getUTCDay() + 2) % 7]!;
     const calendar = await requestAs(harness.testApp, admin).post('/api/v1/business-calendars', {
@@ -162,22 +170,49 @@ describe('the acknowledgement’s promise', () => {
     });
     expect(policy.statusCode, policy.body).toBe(201);
 
-    const before = capture.received.length;
     const message = await receive({
       messageId: 'promise-business@example.lt',
       from: 'petras@example.lt',
       subject: 'Sąskaita',
       body: 'Laba diena, prašau atsiųsti sąskaitą faktūrą už praėjusį mėnesį.',
     });
-    await capture.waitFor(before + 1);
+    // The supervisor answered above, so they are part of the team that works on the open day.
+    expect(await acknowledgementOf('promise-business@example.lt')).toMatch(
+      /Atsakymo galite tikėtis \S+ ryte po 9:00, vėliausiai iki \d+:\d\d\./,
+    );
     const [promise] = await eventually(async () => {
       const promises = await findPromisesOf(db(), message.conversation_id);
       if (promises.length !== 1) throw new Error('no promise yet');
       return promises;
     });
     // At least a day away (the open day is the day after tomorrow), at most three.
-    expect(promise!.p90_seconds).toBeGreaterThan(24 * 3600);
+    expect(promise!.p50_seconds).toBeGreaterThan(24 * 3600);
     expect(promise!.p90_seconds).toBeLessThanOrEqual(3 * 24 * 3600);
-    expect(promise!.p50_seconds).toBe(promise!.p90_seconds);
+  });
+
+  it('falls back to the mailbox’s own promise when nobody on the rota could answer', async () => {
+    // Everyone signed out: no sessions, and the agents who answered before are deactivated.
+    await db().deleteFrom('sessions').execute();
+    await db().updateTable('agents').set({ is_active: false }).execute();
+    try {
+      const message = await receive({
+        messageId: 'promise-nobody@example.lt',
+        from: 'jonas@example.lt',
+        subject: 'Grąžinimas',
+        body: 'Laba diena, norėčiau grąžinti prekę, kurią gavau vakar.',
+      });
+      expect(await acknowledgementOf('promise-nobody@example.lt')).toContain('per 4 darbo valandas');
+      const [promise] = await eventually(async () => {
+        const promises = await findPromisesOf(db(), message.conversation_id);
+        if (promises.length !== 1) throw new Error('no promise yet');
+        return promises;
+      });
+      // "within 4 business hours" names a deadline: it is both the P50 and the P90, and no
+      // forecast stands behind it for calibration to learn from.
+      expect(promise).toMatchObject({ queue: 'backlog', forecast: null });
+      expect(promise!.p50_seconds).toBe(promise!.p90_seconds);
+    } finally {
+      await db().updateTable('agents').set({ is_active: true }).execute();
+    }
   });
 });

@@ -6,9 +6,8 @@ import { createConversation } from '../../conversations/index.ts';
 import { recordPromise } from '../../eta/index.ts';
 import {
   composeBody,
-  formatWait,
   linkUploads,
-  predictWrittenResponse,
+  promiseWrittenResponse,
   queueCustomerEmail,
   takeWebFormUploads,
   textsFor,
@@ -29,16 +28,21 @@ export async function submitWebForm(
   input: WebFormBody,
   language: SupportedLanguage,
 ): Promise<RequestConfirmation> {
-  const expectedResponse = await predictWrittenResponse(deps, deps.db);
+  const written = await promiseWrittenResponse(deps, {
+    channel: 'web_form',
+    language,
+    ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+  });
+  const answer = { expectedResponse: written.expected, expectedResponseText: written.text };
   // A filled honeypot is a bot: it gets a confirmation that looks real, and nothing is stored,
   // so it learns nothing about what gave it away.
-  if (input.website) return { reference: randomInt(1000, 99_999), expectedResponse };
+  if (input.website) return { reference: randomInt(1000, 99_999), ...answer };
   const errors = validateWebForm(input, language);
   if (errors.length > 0) throw validationFailed(errors);
 
   const externalId = `form:${input.clientId}`;
   const submitted = await findSubmittedConversation(deps.db, externalId);
-  if (submitted) return { reference: submitted.reference, expectedResponse };
+  if (submitted) return { reference: submitted.reference, ...answer };
   const message = input.message.trim();
   try {
     return await withTwoConnections(deps.pool, () =>
@@ -72,8 +76,8 @@ export async function submitWebForm(
         await recordPromise(tx, {
           conversationId: conversation.id,
           channel: 'web_form',
-          queue: 'web_form',
-          ...expectedResponse,
+          teamId: conversation.teamId,
+          ...written.promise,
           promisedAt: deps.clock.now(),
         });
         const texts = textsFor(language);
@@ -83,18 +87,14 @@ export async function submitWebForm(
             kind: 'request_received',
             to: input.email.trim(),
             subject: texts.requestSubject(conversation.reference),
-            text: texts.requestBody(
-              input.name.trim(),
-              conversation.reference,
-              formatWait(expectedResponse, language),
-            ),
+            text: texts.requestBody(input.name.trim(), conversation.reference, written.text),
             language,
             conversationId: conversation.id,
             reference: conversation.reference,
           },
           `request-received:${conversation.id}`,
         );
-        return { reference: conversation.reference, expectedResponse };
+        return { reference: conversation.reference, ...answer };
       }),
     );
   } catch (error) {
@@ -102,6 +102,6 @@ export async function submitWebForm(
     if (!isPgError(error, pgErrorCodes.uniqueViolation)) throw error;
     const winner = await findSubmittedConversation(deps.db, externalId);
     if (!winner) throw error;
-    return { reference: winner.reference, expectedResponse };
+    return { reference: winner.reference, ...answer };
   }
 }
