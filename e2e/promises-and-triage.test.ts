@@ -57,9 +57,54 @@ describe('promises report', () => {
     const row = page.getByTestId('promises-report').getByRole('row', { name: /Web form/ });
     await row.waitFor();
     const cells = await row.getByRole('cell').allTextContents();
-    // week, queue, team, promises, answered, kept rate, P50 error
-    expect(cells.slice(1, 6)).toEqual(['Web form', 'No team', '1', '1', '100%']);
+    // week, queue, team, channel, promises, answered, kept rate, P50 error
+    expect(cells.slice(1, 7)).toEqual(['Written answers', 'No team', 'Web form', '1', '1', '100%']);
+    // How each queue's promises are corrected now: one answered promise, factors still 1.
+    const calibration = page
+      .getByTestId('promises-calibration')
+      .getByRole('row', { name: /Written answers/ });
+    expect(await calibration.getByRole('cell').allTextContents()).toEqual([
+      'Written answers',
+      '1.00',
+      '1.00',
+      '1',
+    ]);
     expect(await findAccessibilityViolations(page, 'main')).toEqual([]);
+
+    // Beside the conversation: what the customer was told, and that it held.
+    await page.goto(`/conversations/${conversation.id}`);
+    const promise = page.getByTestId('conversation-promise');
+    await promise.getByText('Web form confirmation').waitFor();
+    await promise.getByText(/^about \d+ mins?, at the latest \d+ mins?$/).waitFor();
+    await promise.getByText(/^Kept: answered after (< 1 min|\d+ mins?)$/).waitFor();
+    expect(await findAccessibilityViolations(page, '[data-testid="conversation-promises"]')).toEqual([]);
+  });
+
+  it('shows an open promise with its due time beside a waiting conversation', async () => {
+    const submitted = await server.testApp.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/web-form',
+      payload: {
+        clientId: `e2e-promise-open-${Date.now()}`,
+        name: 'Marek Kowalski',
+        email: 'marek.promise@example.pl',
+        topic: 'billing',
+        message: 'Dzień dobry, proszę o fakturę za ostatnie zamówienie.',
+        language: 'pl',
+      },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const list = await requestAs(server.testApp, supervisor).get('/api/v1/conversations', {
+      query: { channel: 'web_form', status: 'new,open' },
+    });
+    const waiting = list
+      .json()
+      .items.find((item: { reference: number }) => item.reference === submitted.json().reference);
+    await page.goto(`/conversations/${waiting.id}`);
+    await page
+      .getByTestId('conversation-promise')
+      .getByText(/^Answer due by /)
+      .waitFor();
   });
 });
 

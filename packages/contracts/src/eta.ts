@@ -73,6 +73,27 @@ export const promiseReportSchema = z.object({
 });
 export type PromiseReport = z.infer<typeof promiseReportSchema>;
 
+/** An ETA shown to the customer of one conversation, and what became of it. */
+export const conversationPromiseSchema = z.object({
+  id: uuid,
+  /** Where the customer saw it: `email` (acknowledgement), `web_form` (confirmation), `chat`. */
+  channel: z.string(),
+  queue: z.string(),
+  p50Seconds: z.number().int(),
+  p90Seconds: z.number().int(),
+  promisedAt: isoDateTime,
+  /** promisedAt + P90: the first human response was promised by then. */
+  dueAt: isoDateTime,
+  /** When the first human response came; null while the customer still waits. */
+  resolvedAt: isoDateTime.nullable(),
+  kept: z.boolean().nullable(),
+  /** |first response − P50| in seconds, once resolved. */
+  errorSeconds: z.number().int().nullable(),
+});
+export type ConversationPromise = z.infer<typeof conversationPromiseSchema>;
+export const conversationPromisesResponse = z.object({ items: z.array(conversationPromiseSchema) });
+export type ConversationPromises = z.infer<typeof conversationPromisesResponse>;
+
 /** Why a priority is suggested on arrival: the urgency rules' reasons, for the agent. */
 export const triageSignalSchema = z.object({
   kind: z.string(),

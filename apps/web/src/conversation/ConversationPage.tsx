@@ -21,6 +21,7 @@ import { useSession } from '../auth/session.tsx';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
 import { ChannelIcon, PriorityBadge, StatusBadge } from '../components/badges.tsx';
 import { ErrorState, PageLoader } from '../components/states.tsx';
+import { ConversationPromises } from '../eta/ConversationPromises.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { usePresence } from '../realtime/presence.ts';
 import { SlaBadge } from '../sla/SlaBadge.tsx';
@@ -150,6 +151,7 @@ function ConversationScreen({ id }: { id: string }) {
             <Paper>
               <ConversationControls conversation={data} onMerge={() => setIsMergeOpen(true)} />
             </Paper>
+            <ConversationPromises conversation={data} now={now} />
             <CustomerPanel customerId={data.customer.id} conversationId={data.id} />
           </Stack>
         </ScrollArea>

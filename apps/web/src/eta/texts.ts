@@ -21,8 +21,28 @@ const en = {
   notYet: '—',
   queue_email: 'Email',
   queue_web_form: 'Web form',
-  queue_chat: 'Chat',
+  queue_chat: 'Live chat',
   queue_chat_offline: 'Chat request (offline)',
+  promisesTitle: 'Promised to the customer',
+  shown_email: 'Acknowledgement email',
+  shown_web_form: 'Web form confirmation',
+  shown_chat: 'Chat',
+  promiseFigures: 'about {about}, at the latest {latest}',
+  promiseOpen: 'Answer due by {time}',
+  promiseOverdue: 'Overdue since {time}',
+  promiseKept: 'Kept: answered after {waited}',
+  promiseMissed: 'Missed: answered {late} late',
+  queue_backlog: 'Written answers',
+  channel: 'Channel',
+  channel_email: 'Email',
+  channel_web_form: 'Web form',
+  channel_chat: 'Chat',
+  calibrationTitle: 'How promises are corrected now',
+  calibrationIntro:
+    'Each queue learns from its latest answered promises: if answers came later (or earlier) than forecast, the next promises move by these factors.',
+  meanFactor: '“About” time ×',
+  p90Factor: 'Latest-time margin ×',
+  outcomes: 'Answered promises learned from',
 };
 type EtaTexts = typeof en;
 
@@ -49,6 +69,26 @@ const texts: Record<SupportedLanguage, EtaTexts> = {
     queue_web_form: 'Interneto forma',
     queue_chat: 'Pokalbis',
     queue_chat_offline: 'Pokalbio užklausa (neprisijungus)',
+    promisesTitle: 'Pažadėta klientui',
+    shown_email: 'Patvirtinimo laiškas',
+    shown_web_form: 'Interneto formos patvirtinimas',
+    shown_chat: 'Pokalbis',
+    promiseFigures: 'maždaug {about}, vėliausiai {latest}',
+    promiseOpen: 'Atsakyti iki {time}',
+    promiseOverdue: 'Vėluojama nuo {time}',
+    promiseKept: 'Ištesėta: atsakyta po {waited}',
+    promiseMissed: 'Neištesėta: atsakyta {late} per vėlai',
+    queue_backlog: 'Rašytiniai atsakymai',
+    channel: 'Kanalas',
+    channel_email: 'El. paštas',
+    channel_web_form: 'Interneto forma',
+    channel_chat: 'Pokalbis',
+    calibrationTitle: 'Kaip dabar taisomi pažadai',
+    calibrationIntro:
+      'Kiekviena eilė mokosi iš paskutinių atsakytų pažadų: jei atsakymai ateidavo vėliau (ar anksčiau), nei prognozuota, kiti pažadai pakoreguojami šiais daugikliais.',
+    meanFactor: '„Maždaug“ laikas ×',
+    p90Factor: 'Vėliausio laiko atsarga ×',
+    outcomes: 'Atsakyti pažadai, iš kurių mokytasi',
   },
   sk: {
     nav: 'Sľuby',
@@ -71,6 +111,26 @@ const texts: Record<SupportedLanguage, EtaTexts> = {
     queue_web_form: 'Webový formulár',
     queue_chat: 'Chat',
     queue_chat_offline: 'Požiadavka z chatu (offline)',
+    promisesTitle: 'Sľúbené zákazníkovi',
+    shown_email: 'Potvrdzujúci e-mail',
+    shown_web_form: 'Potvrdenie webového formulára',
+    shown_chat: 'Chat',
+    promiseFigures: 'približne {about}, najneskôr {latest}',
+    promiseOpen: 'Odpovedať do {time}',
+    promiseOverdue: 'Po termíne od {time}',
+    promiseKept: 'Dodržané: odpoveď po {waited}',
+    promiseMissed: 'Nedodržané: odpoveď o {late} neskôr',
+    queue_backlog: 'Písomné odpovede',
+    channel: 'Kanál',
+    channel_email: 'E-mail',
+    channel_web_form: 'Webový formulár',
+    channel_chat: 'Chat',
+    calibrationTitle: 'Ako sa sľuby teraz upravujú',
+    calibrationIntro:
+      'Každý front sa učí z posledných zodpovedaných sľubov: ak odpovede prichádzali neskôr (alebo skôr), než predpoveď, ďalšie sľuby sa posunú o tieto koeficienty.',
+    meanFactor: '„Približný“ čas ×',
+    p90Factor: 'Rezerva najneskoršieho času ×',
+    outcomes: 'Zodpovedané sľuby, z ktorých sa učí',
   },
   pl: {
     nav: 'Obietnice',
@@ -93,6 +153,26 @@ const texts: Record<SupportedLanguage, EtaTexts> = {
     queue_web_form: 'Formularz',
     queue_chat: 'Czat',
     queue_chat_offline: 'Zgłoszenie z czatu (offline)',
+    promisesTitle: 'Obiecano klientowi',
+    shown_email: 'E-mail z potwierdzeniem',
+    shown_web_form: 'Potwierdzenie formularza',
+    shown_chat: 'Czat',
+    promiseFigures: 'mniej więcej {about}, najpóźniej {latest}',
+    promiseOpen: 'Odpowiedź do {time}',
+    promiseOverdue: 'Po terminie od {time}',
+    promiseKept: 'Dotrzymana: odpowiedź po {waited}',
+    promiseMissed: 'Niedotrzymana: odpowiedź spóźniona o {late}',
+    queue_backlog: 'Odpowiedzi pisemne',
+    channel: 'Kanał',
+    channel_email: 'E-mail',
+    channel_web_form: 'Formularz',
+    channel_chat: 'Czat',
+    calibrationTitle: 'Jak obietnice są teraz korygowane',
+    calibrationIntro:
+      'Każda kolejka uczy się na ostatnich obietnicach z odpowiedzią: jeśli odpowiedzi przychodziły później (lub wcześniej) niż w prognozie, kolejne obietnice przesuwają się o te współczynniki.',
+    meanFactor: 'Czas „mniej więcej” ×',
+    p90Factor: 'Zapas czasu „najpóźniej” ×',
+    outcomes: 'Obietnice z odpowiedzią, z których się uczy',
   },
   hu: {
     nav: 'Ígéretek',
@@ -115,6 +195,26 @@ const texts: Record<SupportedLanguage, EtaTexts> = {
     queue_web_form: 'Webes űrlap',
     queue_chat: 'Csevegés',
     queue_chat_offline: 'Csevegési kérés (offline)',
+    promisesTitle: 'Az ügyfélnek ígérve',
+    shown_email: 'Visszaigazoló e-mail',
+    shown_web_form: 'Webes űrlap visszaigazolása',
+    shown_chat: 'Csevegés',
+    promiseFigures: 'körülbelül {about}, legfeljebb {latest}',
+    promiseOpen: 'Válasz esedékes: {time}',
+    promiseOverdue: 'Késésben {time} óta',
+    promiseKept: 'Betartva: válasz {waited} után',
+    promiseMissed: 'Nem teljesült: a válasz {late} késéssel jött',
+    queue_backlog: 'Írásos válaszok',
+    channel: 'Csatorna',
+    channel_email: 'E-mail',
+    channel_web_form: 'Webes űrlap',
+    channel_chat: 'Csevegés',
+    calibrationTitle: 'Hogyan igazodnak most az ígéretek',
+    calibrationIntro:
+      'Minden sor a legutóbbi megválaszolt ígéreteiből tanul: ha a válaszok később (vagy korábban) érkeztek az előrejelzésnél, a következő ígéretek ezekkel a szorzókkal módosulnak.',
+    meanFactor: '„Körülbelüli” idő ×',
+    p90Factor: 'A legkésőbbi idő tartaléka ×',
+    outcomes: 'Megválaszolt ígéretek, amelyekből tanul',
   },
 };
 
@@ -123,11 +223,13 @@ export type EtaTextKey = keyof EtaTexts;
 export function useEtaText() {
   const { i18n } = useTranslation();
   const language = (i18n.language in texts ? i18n.language : 'en') as SupportedLanguage;
-  const text = (key: EtaTextKey) => texts[language][key];
-  /** A queue's name; queues we have no text for show their code. */
-  const queueName = (queue: string) => {
-    const key = `queue_${queue}` as EtaTextKey;
-    return key in texts[language] ? texts[language][key] : queue;
+  /** A text with `{name}` placeholders filled in. */
+  const text = (key: EtaTextKey, values: Record<string, string> = {}) =>
+    texts[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  /** A queue's or channel's name; those we have no text for show their code. */
+  const named = (prefix: 'queue' | 'channel') => (code: string) => {
+    const key = `${prefix}_${code}` as EtaTextKey;
+    return key in texts[language] ? texts[language][key] : code;
   };
-  return { text, queueName, language };
+  return { text, queueName: named('queue'), channelName: named('channel'), language };
 }

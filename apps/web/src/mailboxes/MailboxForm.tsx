@@ -345,6 +345,9 @@ export function MailboxForm({ mailbox, error, isSaving, onSubmit, onCancel }: Pr
               checked={values.businessTime}
               onChange={(event) => set({ businessTime: event.currentTarget.checked })}
             />
+            <Text size="xs" c="dimmed">
+              {text('promiseFallbackHint')}
+            </Text>
             <div>
               <Text size="sm" fw={500}>
                 {text('templates')}

@@ -70,6 +70,8 @@ export const hu: MailboxTexts = {
     'Az ügyfél megkapja az ügyszámot és azt, mikorra várhat választ. Automatikus válaszokra és visszapattant levelekre soha.',
   promiseAmount: 'Válaszidő',
   promiseUnit: 'Egység',
+  promiseFallbackHint:
+    'Az ügyfélnek közölt válaszidő az élő sorból számítódik: ki vár, ki dolgozik, a munkaidő és a legutóbbi válaszok alapján. Ezt az ígéretet csak akkor használjuk, ha nem készíthető előrejelzés (senki sem dolgozik, és nem is várható, aki válaszolhatna).',
   minutes: 'perc',
   hours: 'óra',
   days: 'nap',

@@ -69,6 +69,8 @@ export const lt: MailboxTexts = {
     'Klientas gauna užklausos numerį ir sužino, kada laukti atsakymo. Automatiniams atsakymams ir grąžintiems laiškams nesiunčiama.',
   promiseAmount: 'Atsakome per',
   promiseUnit: 'Vienetas',
+  promiseFallbackHint:
+    'Klientui nurodomas atsakymo laikas apskaičiuojamas iš gyvos eilės: kas laukia, kas dirba, darbo valandų ir neseniai duotų atsakymų. Šis pažadas naudojamas tik tada, kai prognozės sudaryti neįmanoma (niekas, kas galėtų atsakyti, nedirba ir nėra laukiamas).',
   minutes: 'minutes',
   hours: 'valandas',
   days: 'dienas',

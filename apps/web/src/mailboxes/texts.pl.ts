@@ -70,6 +70,8 @@ export const pl: MailboxTexts = {
     'Klient otrzymuje numer zgłoszenia i informację, kiedy spodziewać się odpowiedzi. Nigdy na automatyczne odpowiedzi ani zwroty.',
   promiseAmount: 'Odpowiadamy w ciągu',
   promiseUnit: 'Jednostka',
+  promiseFallbackHint:
+    'Czas odpowiedzi podawany klientowi wynika z bieżącej kolejki: kto czeka, kto pracuje, godziny pracy i niedawne odpowiedzi. Ta obietnica jest używana tylko wtedy, gdy prognoza jest niemożliwa (nikt, kto mógłby odpowiedzieć, nie pracuje ani nie jest oczekiwany).',
   minutes: 'minut',
   hours: 'godzin',
   days: 'dni',

@@ -68,6 +68,8 @@ export const sk: MailboxTexts = {
     'Zákazník dostane číslo požiadavky a informáciu, kedy čakať odpoveď. Automatickým odpovediam a vráteným správam sa neposiela.',
   promiseAmount: 'Odpovieme do',
   promiseUnit: 'Jednotka',
+  promiseFallbackHint:
+    'Čas odpovede, ktorý zákazník uvidí, sa počíta zo živého frontu: kto čaká, kto pracuje, pracovný čas a nedávne odpovede. Tento sľub sa použije, len keď predpoveď nie je možná (nikto, kto by mohol odpovedať, nepracuje ani sa neočakáva).',
   minutes: 'minút',
   hours: 'hodín',
   days: 'dní',

@@ -79,6 +79,8 @@ const en = {
     'The customer gets their reference and when to expect an answer. Never sent to auto-replies or bounces.',
   promiseAmount: 'We answer within',
   promiseUnit: 'Unit',
+  promiseFallbackHint:
+    'The answer time the customer is told comes from the live queue: who waits, who is at work, business hours and recent answers. This promise is used only when no forecast can be made (nobody who could answer is at work or expected).',
   minutes: 'minutes',
   hours: 'hours',
   days: 'days',

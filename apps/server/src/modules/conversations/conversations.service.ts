@@ -49,6 +49,11 @@ export async function loadVisibleSummary(db: Queryable, viewer: Viewer, id: stri
   return row;
 }
 
+/** 404 unless the viewer may see the conversation (for other modules' per-conversation routes). */
+export async function assertConversationVisible(deps: Pick<Deps, 'db'>, viewer: Viewer, id: string) {
+  await loadVisibleSummary(deps.db, viewer, id);
+}
+
 /** 422 naming the field when a team or assignee does not exist (or the agent is deactivated). */
 export async function assertPlacementExists(
   db: Queryable,

@@ -4,6 +4,7 @@ export { mergeConversations, updateConversation } from './conversation-changes.s
 export { agentUploadUrl } from './conversations.dto.ts';
 export { registerConversationRoutes } from './conversations.routes.ts';
 export {
+  assertConversationVisible,
   createConversation,
   getConversation,
   listConversations,

@@ -41,7 +41,9 @@ beforeEach(async () => {
 
 const newCustomer = { kind: 'new', channel: 'email', teamId: null, language: null } as const;
 
-async function waitingConversation(options: { teamId?: string; assigneeId?: string; language?: string } = {}) {
+async function waitingConversation(
+  options: { teamId?: string; assigneeId?: string; language?: string } = {},
+) {
   customers += 1;
   // One second apart, so the line's order (oldest first) is the order of creation.
   nowMs += 1000;

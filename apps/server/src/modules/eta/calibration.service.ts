@@ -58,14 +58,16 @@ function toOutcomes(rows: Array<{ forecast: unknown; waited_seconds: number | nu
 }
 
 /**
- * The calibration the queue's latest outcomes call for (factors of 1 while it has none).
+ * The calibration the queue's latest outcomes call for (factors of 1 while it has none);
+ * `isFresh` reads them now (a report), otherwise a minute-old reading will do.
  * @example applyCalibration(raw, await loadCalibration(deps, { kind: 'conversations', queue: 'backlog' }))
  */
 export async function loadCalibration(
   deps: Pick<Deps, 'db' | 'clock'>,
   queue: CalibrationQueue,
-  settings: CalibrationSettings = defaultCalibrationSettings,
+  options: { settings?: CalibrationSettings; isFresh?: boolean } = {},
 ): Promise<EtaCalibration> {
+  const settings = options.settings ?? defaultCalibrationSettings;
   const now = deps.clock.now();
   const key = queue.kind === 'walk-in' ? `walk-in:${queue.locationId}` : queue.queue;
   let cache = caches.get(deps.db);
@@ -75,7 +77,7 @@ export async function loadCalibration(
   }
   const cached = cache.get(key);
   const age = cached ? now.getTime() - cached.loadedAt : Number.POSITIVE_INFINITY;
-  if (cached && age >= 0 && age < RELOAD_AFTER_MS) return cached.calibration;
+  if (cached && !options.isFresh && age >= 0 && age < RELOAD_AFTER_MS) return cached.calibration;
   const rows =
     queue.kind === 'walk-in'
       ? await listWalkInOutcomes(deps.db, { locationId: queue.locationId, limit: settings.window })

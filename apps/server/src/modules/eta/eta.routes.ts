@@ -1,4 +1,6 @@
 import {
+  conversationPromisesResponse,
+  idParams,
   problemSchema,
   promiseReportQuery,
   promiseReportSchema,
@@ -9,7 +11,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.ts';
 import { requireRole } from '../auth/index.ts';
-import { reportPromises } from './promises.service.ts';
+import { loadViewer } from '../conversations/index.ts';
+import { listConversationPromises, reportPromises } from './promises.service.ts';
 import { type ChannelEtaSources, createPublicEta, PUBLIC_ETA_MAX_AGE_SECONDS } from './public-eta.ts';
 
 /**
@@ -47,6 +50,22 @@ export function registerEtaRoutes(
         `public, max-age=${Math.max(0, PUBLIC_ETA_MAX_AGE_SECONDS - ageSeconds)}`,
       );
       return eta;
+    },
+  );
+
+  routes.get(
+    '/api/v1/conversations/:id/promises',
+    {
+      schema: {
+        tags: ['eta'],
+        summary: 'Every expected response time the conversation’s customer was shown, and whether it was kept',
+        params: idParams,
+        response: { 200: conversationPromisesResponse, 401: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const viewer = await loadViewer(deps, requireRole(request.principal, 'agent'));
+      return listConversationPromises(deps, viewer, request.params.id);
     },
   );
 

@@ -4,6 +4,7 @@ export {
   type CalibrationQueue,
   loadCalibration,
   type StoredForecast,
+  toStoredForecast,
 } from './calibration.service.ts';
 export {
   applyCalibration,

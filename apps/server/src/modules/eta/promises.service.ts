@@ -1,11 +1,18 @@
-import type { EtaChannel, PromiseReport, PromiseReportQuery } from '@frontline/contracts';
+import type {
+  ConversationPromises,
+  EtaChannel,
+  PromiseReport,
+  PromiseReportQuery,
+} from '@frontline/contracts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { BACKLOG_QUEUE } from './backlog-snapshot.ts';
 import { loadCalibration, type StoredForecast, toStoredForecast } from './calibration.service.ts';
 import { isoWeekOf, isoWeekStart, promiseOutcome } from './promise-outcome.ts';
+import { assertConversationVisible, type Viewer } from '../conversations/index.ts';
 import {
+  findPromisesOf,
   insertPromise,
   lockOpenPromisesOf,
   selectPromiseReport,
@@ -65,6 +72,32 @@ export async function resolvePromisesOf(tx: Tx, conversationId: string, at: Date
   }
 }
 
+const isoOf = (value: Date | string) => new Date(value).toISOString();
+
+/** Every ETA the conversation's customer was shown, oldest first; 404 unless the viewer may see it. */
+export async function listConversationPromises(
+  deps: Pick<Deps, 'db'>,
+  viewer: Viewer,
+  conversationId: string,
+): Promise<ConversationPromises> {
+  await assertConversationVisible(deps, viewer, conversationId);
+  const rows = await findPromisesOf(deps.db, conversationId);
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      channel: row.channel,
+      queue: row.queue,
+      p50Seconds: row.p50_seconds,
+      p90Seconds: row.p90_seconds,
+      promisedAt: isoOf(row.promised_at),
+      dueAt: new Date(new Date(row.promised_at).getTime() + row.p90_seconds * 1000).toISOString(),
+      resolvedAt: row.resolved_at === null ? null : isoOf(row.resolved_at),
+      kept: row.kept,
+      errorSeconds: row.error_seconds,
+    })),
+  };
+}
+
 /** The conversations' queues whose promises calibrate themselves (walk-in lines have their own report). */
 const CALIBRATED_QUEUES = [BACKLOG_QUEUE, 'chat'] as const;
 
@@ -95,7 +128,7 @@ export async function reportPromises(
   const calibration = await Promise.all(
     CALIBRATED_QUEUES.map(async (queue) => ({
       queue,
-      ...(await loadCalibration(deps, { kind: 'conversations', queue })),
+      ...(await loadCalibration(deps, { kind: 'conversations', queue }, { isFresh: true })),
     })),
   );
   return {

@@ -124,6 +124,41 @@ describe('promises on the web form', () => {
   });
 });
 
+describe('a conversation’s promises in the workspace', () => {
+  it('lists what the customer was promised and whether it was kept, for agents who may see it', async () => {
+    const { conversationId, confirmation } = await submitWebForm('Dobrý deň, kde je moja zásielka, prosím?');
+    const before = await requestAs(testApp, supervisor).get(`/api/v1/conversations/${conversationId}/promises`);
+    expect(before.statusCode, before.body).toBe(200);
+    const [open] = before.json().items;
+    expect(open).toMatchObject({
+      channel: 'web_form',
+      queue: 'backlog',
+      p50Seconds: confirmation.expectedResponse.p50Seconds,
+      p90Seconds: confirmation.expectedResponse.p90Seconds,
+      resolvedAt: null,
+      kept: null,
+    });
+    expect(Date.parse(open.dueAt) - Date.parse(open.promisedAt)).toBe(open.p90Seconds * 1000);
+    expect((await reply(conversationId)).statusCode).toBe(201);
+    const [kept] = (
+      await requestAs(testApp, supervisor).get(`/api/v1/conversations/${conversationId}/promises`)
+    ).json().items;
+    expect(kept).toMatchObject({ kept: true, resolvedAt: expect.any(String) });
+
+    // An agent outside the conversation's team sees nothing of it; nobody signed in gets 401.
+    const team = await requestAs(testApp, supervisor).post('/api/v1/teams', { name: `Promises ${Date.now()}` });
+    await requestAs(testApp, supervisor).patch(`/api/v1/conversations/${conversationId}`, {
+      teamId: team.json().id,
+    });
+    const outsider = await signInAgent(testApp, 'agent');
+    const hidden = await requestAs(testApp, outsider).get(`/api/v1/conversations/${conversationId}/promises`);
+    expect(hidden.statusCode).toBe(404);
+    expect(
+      (await requestAs(testApp, null).get(`/api/v1/conversations/${conversationId}/promises`)).statusCode,
+    ).toBe(401);
+  });
+});
+
 describe('promises in the chat', () => {
   beforeAll(async () => {
     supervisor = await signInAgent(testApp, 'supervisor');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateLineWait, type LineState, toVisitWait } from './line-eta.ts';
+import { estimateLineWait, forecastCalibratedLineWait, type LineState, toVisitWait } from './line-eta.ts';
 
 const now = new Date('2026-03-10T10:00:00Z');
 const waiting = (count: number, serviceId = 'tax') =>
@@ -20,6 +20,19 @@ const line = (overrides: Partial<LineState>): LineState => ({
 const newTax = { kind: 'new', serviceId: 'tax' } as const;
 
 describe('the expected wait in a walk-in line', () => {
+  it('is corrected by the calibration the location’s past promises teach; the raw forecast is kept', () => {
+    const busyLine = line({ waiting: waiting(4), desks: [{ id: 'd1', serviceIds: ['tax'], busySince: now }] });
+    const plain = forecastCalibratedLineWait(busyLine, newTax)!;
+    const slower = forecastCalibratedLineWait(
+      { ...busyLine, calibration: { p90Factor: 1.5, meanFactor: 1.3, outcomes: 800 } },
+      newTax,
+    )!;
+    expect(slower.raw).toEqual(plain.raw);
+    expect(slower.wait.p50Seconds / plain.wait.p50Seconds).toBeCloseTo(1.3, 1);
+    expect(slower.wait.p90Seconds).toBeGreaterThan(plain.wait.p90Seconds);
+    expect(estimateLineWait(busyLine, newTax)).toEqual(plain.wait);
+  });
+
   it('with a free desk and nobody ahead, the customer is called at once', () => {
     expect(estimateLineWait(line({}), newTax)).toEqual({ p10Seconds: 0, p50Seconds: 0, p90Seconds: 0 });
   });

@@ -1,6 +1,8 @@
 import type { VisitWait } from '@frontline/contracts';
 import {
   type AgentOnRota,
+  applyCalibration,
+  type EtaCalibration,
   type EtaForecast,
   type EtaTarget,
   fitHandlingTime,
@@ -41,6 +43,11 @@ export type LineState = {
    * Used while no desk is signed in: signed-in desks serve until the line is empty.
    */
   servingPeriods: Array<{ start: number; end: number }> | null;
+  /**
+   * How the location's promises are corrected, learned from its latest outcomes (the engine's
+   * forecast at each promise against the real call); none: the engine's figures as they are.
+   */
+  calibration?: EtaCalibration;
 };
 
 /** P10 is the soonest a visit may realistically be called ("your turn is near" uses it). */
@@ -166,19 +173,35 @@ export function forecastLineWait(line: LineState, target: LineTarget): EtaForeca
 }
 
 /**
+ * The wait as promised (calibrated) and the engine's own forecast behind it, which a promise
+ * stores for calibration to learn from. Null as for `estimateLineWait`.
+ */
+export function forecastCalibratedLineWait(
+  line: LineState,
+  target: LineTarget,
+): { wait: LineWait; raw: EtaForecast } | null {
+  const raw = forecastLineWait(line, target);
+  if (!raw || raw.p50Seconds === null || raw.p90Seconds === null) return null;
+  const forecast = line.calibration ? applyCalibration(raw, line.calibration) : raw;
+  const p50Seconds = forecast.p50Seconds ?? raw.p50Seconds;
+  return {
+    wait: {
+      // P10 ≤ P50, so it is known whenever the P50 is.
+      p10Seconds: Math.round(forecast.p10Seconds ?? p50Seconds),
+      p50Seconds: Math.round(p50Seconds),
+      p90Seconds: Math.round(Math.max(forecast.p90Seconds ?? raw.p90Seconds, p50Seconds)),
+    },
+    raw,
+  };
+}
+
+/**
  * @example estimateLineWait(line, { kind: 'new', serviceId }) // → { p10Seconds: 180, p50Seconds: 540, p90Seconds: 1260 }
  * Null when no open desk serves the service (the visit would not be called today), or the visit
  * is not in the calling order.
  */
 export function estimateLineWait(line: LineState, target: LineTarget): LineWait | null {
-  const forecast = forecastLineWait(line, target);
-  if (!forecast || forecast.p50Seconds === null || forecast.p90Seconds === null) return null;
-  return {
-    // P10 ≤ P50, so it is known whenever the P50 is.
-    p10Seconds: Math.round(forecast.p10Seconds ?? forecast.p50Seconds),
-    p50Seconds: Math.round(forecast.p50Seconds),
-    p90Seconds: Math.round(forecast.p90Seconds),
-  };
+  return forecastCalibratedLineWait(line, target)?.wait ?? null;
 }
 
 /** "About N min, at the latest M min": whole minutes, at least 1, the latest never below "about". */

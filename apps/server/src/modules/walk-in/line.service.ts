@@ -1,6 +1,7 @@
 import type { Board, WalkInLocation } from '@frontline/contracts';
 import type { Queryable } from '../../db/database.ts';
 import type { WalkInVisitRow } from '../../db/schema.ts';
+import { loadCalibration } from '../eta/index.ts';
 import { openPeriods } from '../sla/index.ts';
 import { estimateLineWait, type LineState, toVisitWait } from './line-eta.ts';
 import { localDayAt, localTimeAt, orderLine, refuseTicket } from './line-rules.ts';
@@ -108,6 +109,10 @@ export async function loadLine(db: Queryable, location: WalkInLocation, now: Dat
       recentServiceSeconds,
       recentServiceSecondsByService,
       servingPeriods: periods,
+      calibration: await loadCalibration(
+        { db, clock: { now: () => now } },
+        { kind: 'walk-in', locationId: location.id },
+      ),
     },
   };
 }

@@ -185,10 +185,12 @@ export function insertPromise(
   db: Queryable,
   row: {
     visit_id: string;
+    location_id: string;
     source: 'kiosk' | 'tracking' | 'desk';
     p50_seconds: number;
     p90_seconds: number;
     promised_at: Date;
+    forecast: string;
   },
 ) {
   return db.insertInto('walk_in_promises').values(row).execute();

@@ -93,7 +93,50 @@ describe('taking a ticket at the kiosk', () => {
     // The wait shown at the kiosk is a recorded promise.
     const promises = await listPromises(testApp.deps.db, visit.id);
     expect(promises).toHaveLength(1);
-    expect(promises[0]).toMatchObject({ source: 'kiosk', resolved_at: null });
+    expect(promises[0]).toMatchObject({ source: 'kiosk', resolved_at: null, location_id: locationId });
+    // The engine's own forecast is kept beside what was shown: the location calibrates on it.
+    expect(promises[0]!.forecast).toMatchObject({ p50Seconds: expect.any(Number), onDutySeconds: expect.any(Array) });
+  });
+
+  it('promises later waits where calls came later than the engine said (online calibration)', async () => {
+    const { locationId, services } = await setUp();
+    const before = await takeTicket(locationId, services.A!);
+    const beforeVisit = (await desk(clerk).get(`/api/v1/walk-in/locations/${locationId}/line`))
+      .json()
+      .items.find((item: { ticket: string }) => item.ticket === before.ticket);
+    // 400 earlier visits of this location were called three times later than forecast.
+    const forecast = { p50Seconds: 300, p90Seconds: 900, meanSeconds: 360, onDutySeconds: [[0, 86_400]] };
+    await testApp.deps.db
+      .insertInto('walk_in_promises')
+      .values(
+        Array.from({ length: 400 }, (_, index) => ({
+          visit_id: beforeVisit.id,
+          location_id: locationId,
+          source: 'kiosk' as const,
+          p50_seconds: 300,
+          p90_seconds: 900,
+          promised_at: new Date(clock.now().getTime() - (index + 2) * 3600_000),
+          resolved_at: new Date(clock.now().getTime() - (index + 2) * 3600_000 + 1080_000),
+          actual_seconds: 1080,
+          is_kept: false,
+          forecast: JSON.stringify(forecast),
+        })),
+      )
+      .execute();
+    // The factors are re-read at most once a minute.
+    offsetMs += 61_000;
+    const after = await takeTicket(locationId, services.A!);
+    const afterPromises = await testApp.deps.db
+      .selectFrom('walk_in_promises')
+      .innerJoin('walk_in_visits', 'walk_in_visits.id', 'walk_in_promises.visit_id')
+      .select(['walk_in_promises.p50_seconds', 'walk_in_promises.forecast'])
+      .where('walk_in_visits.ticket', '=', after.ticket)
+      .where('walk_in_visits.location_id', '=', locationId)
+      .execute();
+    const raw = (afterPromises[0]!.forecast as { p50Seconds: number }).p50Seconds;
+    // Shown (and promised) about three times the engine's own P50.
+    expect(after.wait!.aboutMinutes * 60).toBeGreaterThan(2.4 * raw);
+    expect(afterPromises[0]!.p50_seconds).toBe(after.wait!.aboutMinutes * 60);
   });
 
   it('a customer who leaves a phone number is the same customer next time', async () => {

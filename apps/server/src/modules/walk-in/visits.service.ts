@@ -13,9 +13,10 @@ import type { Deps } from '../../deps.ts';
 import { validationFailed } from '../../platform/errors.ts';
 import { createConversation } from '../conversations/index.ts';
 import { createCustomer, normaliseIdentity } from '../customers/index.ts';
+import { toStoredForecast } from '../eta/index.ts';
 import { loadLine, positionInLine, ticketRefusal } from './line.service.ts';
 import { announceLineChange } from './line-change.ts';
-import { estimateLineWait, toVisitWait } from './line-eta.ts';
+import { estimateLineWait, forecastCalibratedLineWait, toVisitWait } from './line-eta.ts';
 import { formatTicket, localDayAt } from './line-rules.ts';
 import { queueLineCheck } from './notifications.repository.ts';
 import { getLocation } from './setup.service.ts';
@@ -89,16 +90,21 @@ async function promiseWait(
   const line = await loadLine(db, location, now);
   const position = positionInLine(line, visit);
   const estimate =
-    visit.status === 'waiting' ? estimateLineWait(line.state, { kind: 'waiting', visitId: visit.id }) : null;
-  const wait = estimate ? toVisitWait(estimate) : null;
-  if (wait) {
-    // The promise is what the customer was shown ("at the latest M min"), not the raw forecast.
+    visit.status === 'waiting'
+      ? forecastCalibratedLineWait(line.state, { kind: 'waiting', visitId: visit.id })
+      : null;
+  const wait = estimate ? toVisitWait(estimate.wait) : null;
+  if (estimate && wait) {
+    // The promise is what the customer was shown ("at the latest M min"); the engine's own
+    // forecast is kept beside it for the location's calibration to learn from.
     await insertPromise(db, {
       visit_id: visit.id,
+      location_id: location.id,
       source,
       p50_seconds: wait.aboutMinutes * 60,
       p90_seconds: wait.latestMinutes * 60,
       promised_at: now,
+      forecast: JSON.stringify(toStoredForecast(estimate.raw)),
     });
   }
   return { position, wait };
