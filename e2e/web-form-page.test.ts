@@ -1,6 +1,8 @@
+import { businessCalendarBody, createSlaPolicyBody } from '@frontline/contracts';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBusinessCalendar, createSlaPolicy } from '../apps/server/src/modules/sla/index.ts';
 import { requestAs } from '../apps/server/test/support/app.ts';
 import {
   buildWidgetForTests,
@@ -30,8 +32,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(url: string, locale: string): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+async function open(url: string, locale: string, timezoneId?: string): Promise<Page> {
+  const context = await browser.newContext({
+    locale,
+    viewport: { width: 1280, height: 900 },
+    ...(timezoneId ? { timezoneId } : {}),
+  });
   const page = await context.newPage();
   await page.goto(url);
   return page;
@@ -87,7 +93,8 @@ describe('the hosted web form', () => {
     const confirmation = form(page).getByRole('status');
     await confirmation.getByText(/^Köszönjük! Az ügy azonosítója: #\d+\./).waitFor();
     const text = (await confirmation.textContent()) ?? '';
-    expect(text).toContain('körülbelül 4 óra, legfeljebb 24 óra');
+    // The agent signed in above answers: the ETA engine's figure, in Hungarian.
+    expect(text).toMatch(/körülbelül \d+ perc múlva, legkésőbb \d+ perc múlva/);
     const reference = Number(/#(\d+)/.exec(text)?.[1]);
 
     const list = (
@@ -108,6 +115,48 @@ describe('the hosted web form', () => {
     ]);
     expect(await findAccessibilityViolations(page)).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe('when to expect the answer, outside business hours', () => {
+  it('names the next opening as a day and a time on the visitor’s own clock', async () => {
+    // The team works 09:00–17:00 in Vilnius on one day only, two days from today.
+    const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+    const openDay = weekdays[(new Date().getUTCDay() + 2) % 7]!;
+    const calendar = await createBusinessCalendar(
+      server.testApp.deps,
+      businessCalendarBody.parse({
+        name: 'Vilnius, one day a week',
+        timeZone: 'Europe/Vilnius',
+        weeklyHours: { [openDay]: [{ from: '09:00', to: '17:00' }] },
+      }),
+    );
+    const policy = await createSlaPolicy(
+      server.testApp.deps,
+      createSlaPolicyBody.parse({
+        name: 'Web form in office hours',
+        conditions: { channels: ['web_form'] },
+        firstResponseMinutes: 480,
+        calendarId: calendar.id,
+      }),
+    );
+    try {
+      // A visitor in London: Vilnius opens at 9:00, which is 7:00 for them.
+      const page = await open(`${server.baseUrl}/contact/form?lang=en`, 'en-GB', 'Europe/London');
+      await form(page).getByLabel('Your name').fill('Emma Clark');
+      await form(page).getByLabel('Email').fill('emma.form@example.co.uk');
+      await form(page).getByLabel('Topic').selectOption('order');
+      await form(page).getByLabel('Your message').fill('My parcel has not arrived yet, could you check?');
+      await form(page).getByRole('button', { name: 'Send' }).click();
+      const confirmation = form(page).getByRole('status');
+      await confirmation.getByText(/^Thank you!/).waitFor();
+      expect(await confirmation.textContent()).toMatch(
+        /on \w+day morning after 7:00, at the latest by \d+:\d\d/,
+      );
+      await page.context().close();
+    } finally {
+      await server.testApp.deps.db.deleteFrom('sla_policies').where('id', '=', policy.id).execute();
+    }
   });
 });
 

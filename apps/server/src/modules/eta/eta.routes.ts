@@ -58,7 +58,8 @@ export function registerEtaRoutes(
     {
       schema: {
         tags: ['eta'],
-        summary: 'Every expected response time the conversation’s customer was shown, and whether it was kept',
+        summary:
+          'Every expected response time the conversation’s customer was shown, and whether it was kept',
         params: idParams,
         response: { 200: conversationPromisesResponse, 401: problemSchema, 404: problemSchema },
       },

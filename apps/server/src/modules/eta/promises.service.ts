@@ -7,10 +7,10 @@ import type {
 import type { Queryable, Tx } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { assertConversationVisible, type Viewer } from '../conversations/index.ts';
 import { BACKLOG_QUEUE } from './backlog-snapshot.ts';
 import { loadCalibration, type StoredForecast, toStoredForecast } from './calibration.service.ts';
 import { isoWeekOf, isoWeekStart, promiseOutcome } from './promise-outcome.ts';
-import { assertConversationVisible, type Viewer } from '../conversations/index.ts';
 import {
   findPromisesOf,
   insertPromise,

@@ -127,7 +127,9 @@ describe('promises on the web form', () => {
 describe('a conversation’s promises in the workspace', () => {
   it('lists what the customer was promised and whether it was kept, for agents who may see it', async () => {
     const { conversationId, confirmation } = await submitWebForm('Dobrý deň, kde je moja zásielka, prosím?');
-    const before = await requestAs(testApp, supervisor).get(`/api/v1/conversations/${conversationId}/promises`);
+    const before = await requestAs(testApp, supervisor).get(
+      `/api/v1/conversations/${conversationId}/promises`,
+    );
     expect(before.statusCode, before.body).toBe(200);
     const [open] = before.json().items;
     expect(open).toMatchObject({
@@ -146,7 +148,9 @@ describe('a conversation’s promises in the workspace', () => {
     expect(kept).toMatchObject({ kept: true, resolvedAt: expect.any(String) });
 
     // An agent outside the conversation's team sees nothing of it; nobody signed in gets 401.
-    const team = await requestAs(testApp, supervisor).post('/api/v1/teams', { name: `Promises ${Date.now()}` });
+    const team = await requestAs(testApp, supervisor).post('/api/v1/teams', {
+      name: `Promises ${Date.now()}`,
+    });
     await requestAs(testApp, supervisor).patch(`/api/v1/conversations/${conversationId}`, {
       teamId: team.json().id,
     });

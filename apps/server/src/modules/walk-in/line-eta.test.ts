@@ -21,7 +21,10 @@ const newTax = { kind: 'new', serviceId: 'tax' } as const;
 
 describe('the expected wait in a walk-in line', () => {
   it('is corrected by the calibration the location’s past promises teach; the raw forecast is kept', () => {
-    const busyLine = line({ waiting: waiting(4), desks: [{ id: 'd1', serviceIds: ['tax'], busySince: now }] });
+    const busyLine = line({
+      waiting: waiting(4),
+      desks: [{ id: 'd1', serviceIds: ['tax'], busySince: now }],
+    });
     const plain = forecastCalibratedLineWait(busyLine, newTax)!;
     const slower = forecastCalibratedLineWait(
       { ...busyLine, calibration: { p90Factor: 1.5, meanFactor: 1.3, outcomes: 800 } },

@@ -95,7 +95,10 @@ describe('taking a ticket at the kiosk', () => {
     expect(promises).toHaveLength(1);
     expect(promises[0]).toMatchObject({ source: 'kiosk', resolved_at: null, location_id: locationId });
     // The engine's own forecast is kept beside what was shown: the location calibrates on it.
-    expect(promises[0]!.forecast).toMatchObject({ p50Seconds: expect.any(Number), onDutySeconds: expect.any(Array) });
+    expect(promises[0]!.forecast).toMatchObject({
+      p50Seconds: expect.any(Number),
+      onDutySeconds: expect.any(Array),
+    });
   });
 
   it('promises later waits where calls came later than the engine said (online calibration)', async () => {
