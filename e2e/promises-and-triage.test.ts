@@ -1,3 +1,7 @@
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestAs } from '../apps/server/test/support/app.ts';
@@ -11,6 +15,11 @@ import {
   type TestAgent,
 } from './support/server.ts';
 
+// The README's screenshots are refreshed on request (UPDATE_SCREENSHOTS=1), as in screenshots.test.ts.
+const screenshotDir = process.env.UPDATE_SCREENSHOTS
+  ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots')
+  : path.join(tmpdir(), 'frontline-screenshots');
+
 let server: RunningServer;
 let browser: Browser;
 let supervisor: TestAgent;
@@ -20,6 +29,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   supervisor = await createTestAgent(server, { name: 'Paula Supervisor', role: 'supervisor' });
   page = await openSignedIn(browser, server.baseUrl, supervisor);
+  await mkdir(screenshotDir, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -70,6 +80,7 @@ describe('promises report', () => {
       '1',
     ]);
     expect(await findAccessibilityViolations(page, 'main')).toEqual([]);
+    await page.screenshot({ path: path.join(screenshotDir, 'promises-report.png') });
 
     // Beside the conversation: what the customer was told, and that it held.
     await page.goto(`/conversations/${conversation.id}`);
@@ -105,6 +116,7 @@ describe('promises report', () => {
       .getByTestId('conversation-promise')
       .getByText(/^Answer due by /)
       .waitFor();
+    await page.screenshot({ path: path.join(screenshotDir, 'conversation-promise.png') });
   });
 });
 

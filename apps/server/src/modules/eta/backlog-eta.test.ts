@@ -11,6 +11,7 @@ import { createTeam } from '../agents/index.ts';
 import { createConversation } from '../conversations/index.ts';
 import { createBusinessCalendar, createSlaPolicy } from '../sla/index.ts';
 import { forecastWrittenResponse } from './backlog-eta.service.ts';
+import { loadCalibration } from './calibration.service.ts';
 
 /**
  * The written backlog's ETA from the database: who is at work, who waits ahead, what the team's
@@ -166,6 +167,43 @@ describe('the written backlog’s ETA', () => {
 });
 
 describe('calibration of the backlog’s promises', () => {
+  it('learns from answered promises and from customers still waiting past their P90, not from those still inside it', async () => {
+    const conversation = await waitingConversation();
+    const forecast = JSON.stringify({
+      p50Seconds: 600,
+      p90Seconds: 1800,
+      meanSeconds: 700,
+      onDutySeconds: [],
+    });
+    const promise = (promisedAgoMinutes: number, answeredAfterMinutes: number | null) => {
+      const promisedAt = new Date(nowMs - promisedAgoMinutes * MINUTE);
+      const answeredAt =
+        answeredAfterMinutes === null ? null : new Date(promisedAt.getTime() + answeredAfterMinutes * MINUTE);
+      return {
+        conversation_id: conversation.id,
+        channel: 'email' as const,
+        queue: 'backlog',
+        p50_seconds: 600,
+        p90_seconds: 1800,
+        promised_at: promisedAt,
+        resolved_at: answeredAt,
+        first_response_at: answeredAt,
+        forecast,
+      };
+    };
+    await testApp.deps.db
+      .insertInto('eta_promises')
+      .values([promise(300, 20), promise(120, null), promise(5, null)])
+      .execute();
+    const calibration = await loadCalibration(
+      testApp.deps,
+      { kind: 'conversations', queue: 'backlog' },
+      { isFresh: true },
+    );
+    // The answered one and the one two hours overdue; the one made five minutes ago is not due yet.
+    expect(calibration.outcomes).toBe(2);
+  });
+
   it('answers that came later than the engine said make the next promises later', async () => {
     await signInAgent(testApp, 'agent');
     const conversation = await waitingConversation();

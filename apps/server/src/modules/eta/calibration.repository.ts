@@ -6,8 +6,8 @@ import type { Queryable } from '../../db/database.ts';
 /**
  * Promises of a queue that carry the engine's forecast, with the real wait: until the first
  * response for resolved ones; for a conversation still waiting past its promised P90, the time
- * waited so far (a missed promise whose miss is only growing). Promises still inside their P90
- * are left out until they are settled.
+ * waited so far (a missed promise whose miss is only growing; not a chat the visitor has left).
+ * Promises still inside their P90 are left out until they are settled.
  */
 export async function listConversationOutcomes(
   db: Queryable,
@@ -22,7 +22,9 @@ export async function listConversationOutcomes(
       and p.forecast is not null
       and (p.resolved_at is not null
            or (c.first_response_at is null and c.status in ('new', 'open') and c.merged_into_id is null
-               and p.promised_at + make_interval(secs => p.p90_seconds) < ${input.now}))
+               and p.promised_at + make_interval(secs => p.p90_seconds) < ${input.now}
+               -- a chat the visitor left unanswered has no wait to learn from
+               and not exists (select 1 from chats ch where ch.conversation_id = c.id and ch.ended_at is not null)))
     order by p.promised_at desc
     limit ${input.limit}`.execute(db);
   return result.rows;

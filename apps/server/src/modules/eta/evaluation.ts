@@ -66,7 +66,7 @@ const oracleName = 'oracle';
 const RECALIBRATE_EVERY = 20;
 
 type Guess = { point: number; p90: number | null; waits?: boolean };
-type Pending = { guesses: Map<string, Guess>; raw: EtaForecast; scored: boolean };
+type Pending = { guesses: Map<string, Guess>; raw: EtaForecast; scored: boolean; arrivedAt: number };
 type Tally = {
   squaredError: number;
   squaredActual: number;
@@ -91,10 +91,16 @@ export class EtaEvaluation {
   private readonly tallies = new Map<string, Tally>();
   private hasOracle = false;
   private outcomesSinceCalibration = 0;
+  /** The latest instant seen (epoch ms): arrivals and the starts they lead to. */
+  private latestAt = Number.NEGATIVE_INFINITY;
   /** Customers for whom our engine had no answer (nobody could serve them): not scored at all. */
   unforecast = 0;
 
   constructor(private readonly options: EvaluationOptions = {}) {}
+
+  get recentOutcomes(): readonly EtaOutcome[] {
+    return this.outcomes;
+  }
 
   get currentCalibration(): EtaCalibration {
     return this.calibration;
@@ -130,7 +136,8 @@ export class EtaEvaluation {
       this.hasOracle = true;
       guesses.set(oracleName, { point: context.oracleSeconds, p90: null });
     }
-    this.pending.set(customerId, { guesses, raw, scored });
+    this.pending.set(customerId, { guesses, raw, scored, arrivedAt: context.snapshot.now });
+    this.latestAt = Math.max(this.latestAt, context.snapshot.now);
     return ours;
   }
 
@@ -140,13 +147,14 @@ export class EtaEvaluation {
     if (!pending) return;
     this.pending.delete(customerId);
     if (actualSeconds === null) return;
+    this.latestAt = Math.max(this.latestAt, pending.arrivedAt + actualSeconds * 1000);
     if (this.options.calibrate !== false) {
       const settings = this.options.calibrationSettings ?? defaultCalibrationSettings;
       this.outcomes.push({ forecast: pending.raw, actualSeconds });
       if (this.outcomes.length > settings.window) this.outcomes.shift();
       // Recomputing from the window sorts ≤ 2,000 numbers; every 20 outcomes is plenty.
       if (++this.outcomesSinceCalibration >= RECALIBRATE_EVERY) {
-        this.calibration = calibrateFromOutcomes(this.outcomes, settings);
+        this.calibration = calibrateFromOutcomes([...this.outcomes, ...this.overdueOutcomes()], settings);
         this.outcomesSinceCalibration = 0;
       }
     }
@@ -171,6 +179,23 @@ export class EtaEvaluation {
       tally.count++;
       this.tallies.set(name, tally);
     }
+  }
+
+  /**
+   * Customers still waiting past the P90 they were promised: misses already, whose wait so far
+   * is a lower bound. Without them the window would hold only the waits that have ended — the
+   * short ones first — and learn too narrow a P90 (the product's calibration counts them too:
+   * calibration.repository.ts).
+   */
+  private overdueOutcomes(): EtaOutcome[] {
+    const overdue: EtaOutcome[] = [];
+    for (const pending of this.pending.values()) {
+      const promised = pending.guesses.get(ourPredictorName)?.p90 ?? null;
+      const waited = (this.latestAt - pending.arrivedAt) / 1000;
+      if (promised !== null && waited > promised)
+        overdue.push({ forecast: pending.raw, actualSeconds: waited });
+    }
+    return overdue;
   }
 
   /** Ours first, then the baselines, then the oracle when there is one. */
