@@ -3,3 +3,4 @@
 // those plugins' type augmentations here.
 import '@fastify/cookie';
 import '@fastify/rate-limit';
+import '@fastify/websocket';

@@ -15,7 +15,11 @@
  */
 
 import { drawExponential, drawNormal, type Random } from '../../apps/server/src/modules/eta/random.ts';
-import { createCalendar, openPeriods } from '../../apps/server/src/modules/sla/index.ts';
+import {
+  type BusinessCalendar,
+  createCalendar,
+  openPeriods,
+} from '../../apps/server/src/modules/sla/index.ts';
 
 type AgentSpec = {
   id: string;
@@ -43,6 +47,13 @@ export type Scenario = {
   agents: AgentSpec[];
   mix: Mix;
   oracle?: (state: { ahead: number; busySlots: number; slotsOnDuty: number }) => number;
+  /**
+   * Forecast through the product's written-backlog snapshot (eta/backlog-snapshot.ts) instead of
+   * the world's true rota: the engine then knows only what the product can — the business hours
+   * of the team's calendar, who is at work now (on shift: online; at lunch: away) and who
+   * answered lately — not each agent's shifts and breaks.
+   */
+  productBacklog?: { calendar: BusinessCalendar };
   seed: number;
 };
 
@@ -240,6 +251,22 @@ function emailBusinessHours(seed: number): Scenario {
   };
 }
 
+/**
+ * The same e-mail team, forecast the way the product does it from its database: the written
+ * backlog's snapshot with business hours 09:00–17:00 (no lunch breaks known), presence from the
+ * availability switch, the handling time fitted from history.
+ */
+function emailProductBacklog(seed: number): Scenario {
+  const world = emailBusinessHours(seed);
+  const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+  const calendar = createCalendar({
+    timeZone: 'Europe/Vilnius',
+    weeklyHours: Object.fromEntries(weekdays.map((d) => [d, [{ from: '09:00', to: '17:00' }]])),
+    holidays: { country: 'LT' },
+  });
+  return { ...world, name: 'email-product-backlog', productBacklog: { calendar } };
+}
+
 /** `seed` moves every scenario to another realisation of the same world (default 0). */
 export function allScenarios(seed = 0): Scenario[] {
   const offset = seed * 100;
@@ -250,5 +277,6 @@ export function allScenarios(seed = 0): Scenario[] {
     chatDay(21 + offset),
     skillsLanguages(22 + offset),
     emailBusinessHours(23 + offset),
+    emailProductBacklog(23 + offset),
   ];
 }

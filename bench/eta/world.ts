@@ -7,6 +7,8 @@
  * Routing in this world is the policy the engine assumes: a free slot takes the first waiting
  * customer (in arrival order) its agent can serve; agents take no new work outside shifts.
  */
+import { type BacklogAgent, toBacklogSnapshot } from '../../apps/server/src/modules/eta/backlog-snapshot.ts';
+import type { HandlingTimeModel } from '../../apps/server/src/modules/eta/distributions.ts';
 import { fitHandlingTime, fitPatience } from '../../apps/server/src/modules/eta/distributions.ts';
 import type { EtaEvaluation } from '../../apps/server/src/modules/eta/evaluation.ts';
 import {
@@ -21,10 +23,17 @@ import {
   drawNormal,
   type Random,
 } from '../../apps/server/src/modules/eta/random.ts';
+import { type BusinessCalendar, isOpen } from '../../apps/server/src/modules/sla/index.ts';
 import type { Scenario } from './scenarios.ts';
 
 type Customer = WaitingCustomer & { arrivedAt: number; leavesAt: number };
-type Agent = { spec: Scenario['agents'][number]; inProgress: Map<string, number> };
+type Agent = {
+  spec: Scenario['agents'][number];
+  inProgress: Map<string, number>;
+  /** When the agent last took a customer, and how many so far (what the product's rows tell). */
+  lastStart: number | null;
+  starts: number;
+};
 type WorldEvent = {
   time: number;
   order: number;
@@ -103,11 +112,63 @@ export type WorldTrace = Array<{
   agent: string | null;
 }>;
 
+/**
+ * The snapshot the product would build from its rows at `t`: agents on shift are `online`, those
+ * off shift during business hours `away` (a break), the rest signed out; their last first response
+ * and how many they gave; the waiting customers in arrival order.
+ */
+function productSnapshot(
+  scenario: Scenario,
+  calendar: BusinessCalendar,
+  t: number,
+  agents: Agent[],
+  waiting: Map<string, Customer>,
+  handling: HandlingTimeModel,
+  customer: Customer,
+) {
+  const now = scenario.epochMs + t * 1000;
+  const isOpenNow = isOpen(calendar, new Date(now));
+  const backlogAgents: BacklogAgent[] = agents.map((agent) => {
+    const isOnShift = agent.spec.shifts.some(([s, e]) => s <= t && t < e);
+    return {
+      id: agent.spec.id,
+      languages: agent.spec.languages,
+      skills: agent.spec.skills,
+      teamIds: [],
+      availability: isOnShift ? 'online' : isOpenNow ? 'away' : null,
+      lastSeenAt: isOnShift ? now : null,
+      lastFirstResponseAt: agent.lastStart === null ? null : scenario.epochMs + agent.lastStart * 1000,
+      recentFirstResponses: agent.starts,
+    };
+  });
+  return toBacklogSnapshot(
+    {
+      now,
+      calendar,
+      handling,
+      agents: backlogAgents,
+      waiting: [...waiting.values()].map((entry) => ({
+        id: entry.id,
+        teamId: null,
+        assigneeId: null,
+        language: entry.language ?? null,
+        createdAt: scenario.epochMs + entry.arrivedAt * 1000,
+      })),
+    },
+    { kind: 'new', teamId: null, language: customer.language ?? null },
+  );
+}
+
 /** Runs the scenario; returns the trace of what happened (for writing sample CSVs). */
 export function runWorld(scenario: Scenario, evaluation: EtaEvaluation): WorldTrace {
   const world = createRandom(scenario.seed);
   const events = new EventQueue();
-  const agents: Agent[] = scenario.agents.map((spec) => ({ spec, inProgress: new Map() }));
+  const agents: Agent[] = scenario.agents.map((spec) => ({
+    spec,
+    inProgress: new Map(),
+    lastStart: null,
+    starts: 0,
+  }));
   const waiting = new Map<string, Customer>(); // insertion order = arrival order = routing order
   // Last week's handling times are the history the first forecasts are fitted from.
   const handlingHistory: number[] = scenario.priorHandlingSamples(world);
@@ -139,6 +200,8 @@ export function runWorld(scenario: Scenario, evaluation: EtaEvaluation): WorldTr
     const agent = agents[agentIndex]!;
     waiting.delete(customer.id);
     agent.inProgress.set(customer.id, t);
+    agent.lastStart = t;
+    agent.starts++;
     const wait = t - customer.arrivedAt;
     recentWaits.push(wait);
     if (recentWaits.length > 10) recentWaits.shift();
@@ -202,20 +265,37 @@ export function runWorld(scenario: Scenario, evaluation: EtaEvaluation): WorldTr
         (sum, agent) => sum + Math.min(agent.inProgress.size, agent.spec.capacity),
         0,
       );
-      const snapshot: QueueSnapshot = {
-        queueId: scenario.name,
-        now: scenario.epochMs + t * 1000,
-        waiting: [...waiting.values()],
-        agents: rota,
-        handling: models.handling,
-        patience: models.patience,
-      };
+      const { snapshot, target } = scenario.productBacklog
+        ? productSnapshot(
+            scenario,
+            scenario.productBacklog.calendar,
+            t,
+            agents,
+            waiting,
+            models.handling,
+            customer,
+          )
+        : {
+            snapshot: {
+              queueId: scenario.name,
+              now: scenario.epochMs + t * 1000,
+              waiting: [...waiting.values()],
+              agents: rota,
+              handling: models.handling,
+              patience: models.patience,
+            } satisfies QueueSnapshot,
+            target: {
+              kind: 'new' as const,
+              language: customer.language ?? null,
+              skills: customer.skills ?? [],
+            },
+          };
       const head = waiting.values().next().value;
       evaluation.predict(
         customer.id,
         {
           snapshot,
-          target: { kind: 'new', language: customer.language ?? null, skills: customer.skills ?? [] },
+          target,
           slotsOnDuty,
           hasFreeSlot: busySlots < slotsOnDuty,
           headOfLineWaitSeconds: head ? t - head.arrivedAt : null,
