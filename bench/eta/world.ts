@@ -44,6 +44,8 @@ type WorldEvent = {
 
 /** About a week of a busy queue: a stable fit (mean within ~1.5 %), recent enough to follow change. */
 const HISTORY_SIZE = 5000;
+/** The product fits the backlog's handling time from at most this many first-response gaps. */
+const PRODUCT_GAP_HISTORY = 2000;
 /** Refit the handling and patience models every this many arrivals (fitting sorts the samples). */
 const REFIT_EVERY = 25;
 
@@ -177,6 +179,8 @@ export function runWorld(scenario: Scenario, evaluation: EtaEvaluation): WorldTr
   const trace: WorldTrace = [];
   const traceIndex = new Map<string, number>();
   let models = { handling: fitHandlingTime(handlingHistory), patience: fitPatience([]) };
+  const firstResponseGaps: number[] = [];
+  let gapModel: HandlingTimeModel | null = null;
   let arrivals = 0;
 
   const isOnShift = (agent: Agent, t: number) => agent.spec.shifts.some(([s, e]) => s <= t && t < e);
@@ -200,6 +204,12 @@ export function runWorld(scenario: Scenario, evaluation: EtaEvaluation): WorldTr
     const agent = agents[agentIndex]!;
     waiting.delete(customer.id);
     agent.inProgress.set(customer.id, t);
+    // The product's handling time: the gap since this agent's previous first response, when this
+    // customer was already waiting then and the gap is under two hours (listFirstResponseGaps).
+    if (agent.lastStart !== null && customer.arrivedAt <= agent.lastStart && t - agent.lastStart < 2 * 3600) {
+      firstResponseGaps.push(t - agent.lastStart);
+      if (firstResponseGaps.length > PRODUCT_GAP_HISTORY) firstResponseGaps.shift();
+    }
     agent.lastStart = t;
     agent.starts++;
     const wait = t - customer.arrivedAt;
@@ -246,6 +256,7 @@ export function runWorld(scenario: Scenario, evaluation: EtaEvaluation): WorldTr
       scheduleArrival(t);
       if (arrivals++ % REFIT_EVERY === 0 && handlingHistory.length > 0) {
         models = { handling: fitHandlingTime(handlingHistory), patience: fitPatience(patienceHistory) };
+        gapModel = firstResponseGaps.length >= 20 ? fitHandlingTime(firstResponseGaps) : null;
       }
       const kind = pickMix(scenario, world);
       const customer: Customer = {
@@ -272,7 +283,7 @@ export function runWorld(scenario: Scenario, evaluation: EtaEvaluation): WorldTr
             t,
             agents,
             waiting,
-            models.handling,
+            gapModel ?? models.handling,
             customer,
           )
         : {
