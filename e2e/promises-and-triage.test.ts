@@ -36,25 +36,31 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** A web form request as a visitor sends it; answers the conversation it opened. */
+async function submitWebForm(payload: Record<string, string>): Promise<{ id: string }> {
+  const submitted = await server.testApp.app.inject({
+    method: 'POST',
+    url: '/api/v1/public/web-form',
+    payload: { clientId: `e2e-promise-${Date.now()}-${payload.email}`, ...payload },
+  });
+  expect(submitted.statusCode, submitted.body).toBe(201);
+  const list = await requestAs(server.testApp, supervisor).get('/api/v1/conversations', {
+    query: { channel: 'web_form' },
+  });
+  return list
+    .json()
+    .items.find((item: { reference: number }) => item.reference === submitted.json().reference);
+}
+
 describe('promises report', () => {
   it('shows a web form promise answered in time as kept, per queue and week', async () => {
-    const submitted = await server.testApp.app.inject({
-      method: 'POST',
-      url: '/api/v1/public/web-form',
-      payload: {
-        clientId: `e2e-promise-${Date.now()}`,
-        name: 'Ona Petraitienė',
-        email: 'ona.promise@example.lt',
-        topic: 'order',
-        message: 'Laba diena, kada atvyks mano užsakymas?',
-        language: 'lt',
-      },
+    const conversation = await submitWebForm({
+      name: 'Ona Petraitienė',
+      email: 'ona.promise@example.lt',
+      topic: 'order',
+      message: 'Laba diena, kada atvyks mano užsakymas?',
+      language: 'lt',
     });
-    expect(submitted.statusCode, submitted.body).toBe(201);
-    const list = await requestAs(server.testApp, supervisor).get('/api/v1/conversations', {
-      query: { channel: 'web_form' },
-    });
-    const conversation = list.json().items[0];
     const reply = await requestAs(server.testApp, supervisor).post(
       `/api/v1/conversations/${conversation.id}/messages`,
       { body: 'Laba diena, siuntinys pakeliui.', visibility: 'public' },
@@ -92,25 +98,13 @@ describe('promises report', () => {
   });
 
   it('shows an open promise with its due time beside a waiting conversation', async () => {
-    const submitted = await server.testApp.app.inject({
-      method: 'POST',
-      url: '/api/v1/public/web-form',
-      payload: {
-        clientId: `e2e-promise-open-${Date.now()}`,
-        name: 'Marek Kowalski',
-        email: 'marek.promise@example.pl',
-        topic: 'billing',
-        message: 'Dzień dobry, proszę o fakturę za ostatnie zamówienie.',
-        language: 'pl',
-      },
+    const waiting = await submitWebForm({
+      name: 'Marek Kowalski',
+      email: 'marek.promise@example.pl',
+      topic: 'billing',
+      message: 'Dzień dobry, proszę o fakturę za ostatnie zamówienie.',
+      language: 'pl',
     });
-    expect(submitted.statusCode, submitted.body).toBe(201);
-    const list = await requestAs(server.testApp, supervisor).get('/api/v1/conversations', {
-      query: { channel: 'web_form', status: 'new,open' },
-    });
-    const waiting = list
-      .json()
-      .items.find((item: { reference: number }) => item.reference === submitted.json().reference);
     await page.goto(`/conversations/${waiting.id}`);
     await page
       .getByTestId('conversation-promise')
