@@ -10,12 +10,14 @@ import { conversationKeys } from '../api/conversations.ts';
 import { useAgents } from '../api/directory.ts';
 import { useSession } from '../auth/session.tsx';
 import { settableStatuses } from '../conversation/statuses.ts';
+import { useInboxText } from './texts.ts';
 
 type Props = { selected: ConversationSummary[]; onDone: () => void };
 
 /** Acts on every selected conversation at once; reports how many succeeded. */
 export function BulkActions({ selected, onDone }: Props) {
   const { t } = useTranslation();
+  const { text: inboxText } = useInboxText();
   const { agent } = useSession();
   const agents = useAgents();
   const queryClient = useQueryClient();
@@ -27,9 +29,12 @@ export function BulkActions({ selected, onDone }: Props) {
   const customerIds = new Set(selected.map((conversation) => conversation.customer.id));
   const canMerge = selected.length >= 2 && customerIds.size === 1;
 
-  const run = async (action: (conversation: ConversationSummary) => Promise<unknown>) => {
+  const run = async (
+    action: (conversation: ConversationSummary) => Promise<unknown>,
+    targets: ConversationSummary[] = selected,
+  ) => {
     setIsBusy(true);
-    const results = await Promise.allSettled(selected.map(action));
+    const results = await Promise.allSettled(targets.map(action));
     setIsBusy(false);
     const failed = results.filter((result) => result.status === 'rejected').length;
     void queryClient.invalidateQueries({ queryKey: conversationKeys.all });
@@ -46,8 +51,20 @@ export function BulkActions({ selected, onDone }: Props) {
     onDone();
   };
 
-  const update = (changes: (conversation: ConversationSummary) => UpdateConversationBody) =>
-    run((conversation) => api.patch(`/api/v1/conversations/${conversation.id}`, changes(conversation)));
+  const update = (
+    changes: (conversation: ConversationSummary) => UpdateConversationBody,
+    targets: ConversationSummary[] = selected,
+  ) =>
+    run(
+      (conversation) => api.patch(`/api/v1/conversations/${conversation.id}`, changes(conversation)),
+      targets,
+    );
+  const tagsOnSelected = [...new Set(selected.flatMap((conversation) => conversation.tags))].sort();
+  const removeTag = (removed: string) =>
+    update(
+      (conversation) => ({ tags: conversation.tags.filter((tag) => tag !== removed) }),
+      selected.filter((conversation) => conversation.tags.includes(removed)),
+    );
 
   return (
     <Paper withBorder px="sm" py={6} bg="indigo.0" data-testid="bulk-actions">
@@ -120,6 +137,18 @@ export function BulkActions({ selected, onDone }: Props) {
             {t('bulk.addTag')}
           </Button>
         </Group>
+        {tagsOnSelected.length > 0 && (
+          <Select
+            size="xs"
+            w={150}
+            placeholder={inboxText('removeTag')}
+            aria-label={inboxText('removeTag')}
+            disabled={isBusy}
+            value={null}
+            data={tagsOnSelected}
+            onChange={(tag) => tag && void removeTag(tag)}
+          />
+        )}
         <Button
           size="xs"
           variant="default"
