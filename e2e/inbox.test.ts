@@ -1,0 +1,215 @@
+import type { ConversationDetail, SavedView } from '@frontline/contracts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestAs } from '../apps/server/test/support/app.ts';
+import { launchBrowser, openSignedIn } from './support/browser.ts';
+import {
+  createConversationViaApi,
+  createTestAgent,
+  type RunningServer,
+  startServer,
+  type TestAgent,
+} from './support/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let admin: TestAgent;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  admin = await createTestAgent(server, { name: 'Ines Inbox', role: 'admin' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const api = () => requestAs(server.testApp, admin);
+const liveUpdate = { timeout: 10_000 };
+
+function newConversation(
+  customer: { email: string; name?: string },
+  subject: string,
+  extra: { assigneeId?: string; tags?: string[] } = {},
+) {
+  return createConversationViaApi(server, admin, {
+    customer,
+    subject,
+    message: { body: `About ${subject}.` },
+    ...extra,
+  });
+}
+
+const readConversation = async (id: string) =>
+  (await api().get(`/api/v1/conversations/${id}`)).json() as ConversationDetail;
+
+/** The subjects of the inbox rows, top to bottom. */
+const rowSubjects = async (page: Page) =>
+  (await page.getByTestId('conversation-row').allTextContents()).map(
+    (text) => /(?:Page|Bulk|Greta) [\w ]+?(?= —)/.exec(text)?.[0] ?? text,
+  );
+
+/** Selects every row on screen and waits for the bulk bar to count them. */
+async function selectAll(page: Page, count: number) {
+  await expect.poll(() => page.getByTestId('conversation-row').count(), liveUpdate).toBe(count);
+  await page.getByRole('checkbox', { name: 'Select all' }).check();
+  await page.getByTestId('bulk-actions').getByText(`${count} selected`).waitFor();
+}
+
+describe('the inbox', () => {
+  it('counts its views live: a new conversation raises "Unassigned" and "All open" without a reload', async () => {
+    const page = await openSignedIn(browser, server.baseUrl, admin);
+    const count = async (view: string) => Number(await page.getByTestId(`count-${view}`).textContent());
+    await page.getByTestId('count-unassigned').waitFor();
+    const [unassigned, allOpen] = [await count('unassigned'), await count('all-open')];
+
+    await newConversation({ email: 'counted@example.com' }, 'Counted live');
+    await expect.poll(() => count('unassigned'), liveUpdate).toBe(unassigned + 1);
+    await expect.poll(() => count('all-open'), liveUpdate).toBe(allOpen + 1);
+    await page.context().close();
+  });
+
+  it('pages through a long view with "Load more" and sorts it oldest first', async () => {
+    const agent = await createTestAgent(server, { name: 'Paula Pages', role: 'supervisor' });
+    for (let index = 1; index <= 30; index += 1) {
+      await newConversation({ email: `page${index}@example.com` }, `Page ${index}`, { assigneeId: agent.id });
+    }
+    const page = await openSignedIn(browser, server.baseUrl, agent);
+    const rows = page.getByTestId('conversation-row');
+    await expect.poll(() => rows.count(), liveUpdate).toBe(25);
+    expect((await rowSubjects(page))[0]).toBe('Page 30');
+
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows.count(), liveUpdate).toBe(30);
+    await page.getByText('That is all.').waitFor();
+    expect((await rowSubjects(page)).at(-1)).toBe('Page 1');
+
+    await page.getByRole('combobox', { name: 'Sort' }).click();
+    await page.getByRole('option', { name: 'Oldest first' }).click();
+    await expect.poll(async () => (await rowSubjects(page))[0], liveUpdate).toBe('Page 1');
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('created_asc');
+    await page.context().close();
+  });
+
+  it('filters by a customer found in the directory and by topic; a view saved from there keeps both and its order', async () => {
+    const topic = await api().post('/api/v1/topics', { key: 'returns', names: { en: 'Returns' } });
+    expect(topic.statusCode, topic.body).toBe(201);
+    const greta = { email: 'greta.filter@example.com', name: 'Greta Filter' };
+    const first = await newConversation(greta, 'Greta kettle');
+    const second = await newConversation(greta, 'Greta return label');
+    const stranger = await newConversation({ email: 'someone.else@example.com' }, 'Stranger return');
+    for (const conversation of [second, stranger]) {
+      await api().patch(`/api/v1/conversations/${conversation.id}`, { topicId: topic.json().id });
+    }
+
+    const page = await openSignedIn(browser, server.baseUrl, admin);
+    await page.goto('/inbox/all-open');
+    await page.getByRole('combobox', { name: 'Sort' }).click();
+    await page.getByRole('option', { name: 'SLA due soonest' }).click();
+    await page.getByRole('button', { name: 'Filters' }).click();
+    await page.getByRole('combobox', { name: 'Customer' }).fill('Greta');
+    await page.getByRole('option', { name: 'Greta Filter · greta.filter@example.com' }).click();
+    await expect
+      .poll(async () => (await rowSubjects(page)).sort(), liveUpdate)
+      .toEqual(['Greta kettle', 'Greta return label']);
+    expect(new URL(page.url()).searchParams.get('customer')).toBe(first.customer.id);
+
+    await page.getByRole('combobox', { name: 'Topic' }).click();
+    await page.getByRole('option', { name: 'Returns' }).click();
+    await expect.poll(() => rowSubjects(page), liveUpdate).toEqual(['Greta return label']);
+
+    await page.getByRole('textbox', { name: 'Save as view' }).fill('Greta’s returns');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByTestId('inbox-title').filter({ hasText: 'Greta’s returns' }).waitFor();
+    await expect.poll(() => rowSubjects(page), liveUpdate).toEqual(['Greta return label']);
+    const views = (await api().get('/api/v1/saved-views')).json().items as SavedView[];
+    expect(views.find((view) => view.name === 'Greta’s returns')?.filters).toEqual({
+      status: 'new,open',
+      customer: first.customer.id,
+      topic: 'returns',
+      sort: 'sla_due_asc',
+    });
+    await page.context().close();
+  });
+
+  it('changes priority, status and tags of several conversations at once, then merges them', async () => {
+    const bulk = { email: 'bulk.buyer@example.com', name: 'Bulk Buyer' };
+    const bulkFirst = await newConversation(bulk, 'Bulk first', { tags: ['old'] });
+    const bulkSecond = await newConversation(bulk, 'Bulk second', { tags: ['old'] });
+    const bulkThird = await newConversation(bulk, 'Bulk third');
+    const ids = [bulkFirst.id, bulkSecond.id, bulkThird.id];
+    const allOf = async (check: (conversation: ConversationDetail) => boolean) =>
+      (await Promise.all(ids.map(readConversation))).every(check);
+    const page = await openSignedIn(browser, server.baseUrl, admin);
+    // Pending ones stay listed, so the whole run happens in one view.
+    await page.goto(`/inbox/all-open?customer=${bulkFirst.customer.id}&status=new,open,pending`);
+    const bulkBar = page.getByTestId('bulk-actions');
+
+    await selectAll(page, 3);
+    await bulkBar.getByRole('combobox', { name: 'Set priority…' }).click();
+    await page.getByRole('option', { name: 'High' }).click();
+    await expect.poll(() => allOf((conversation) => conversation.priority === 'high'), liveUpdate).toBe(true);
+
+    await selectAll(page, 3);
+    await bulkBar.getByRole('textbox', { name: 'Tag', exact: true }).fill('Vip');
+    await bulkBar.getByRole('button', { name: 'Add tag' }).click();
+    await expect
+      .poll(() => allOf((conversation) => conversation.tags.includes('vip')), liveUpdate)
+      .toBe(true);
+
+    await selectAll(page, 3);
+    await bulkBar.getByRole('combobox', { name: 'Remove tag…' }).click();
+    await page.getByRole('option', { name: 'old', exact: true }).click();
+    await page.getByText('Done: 2 updated.').waitFor();
+    await expect
+      .poll(() => allOf((conversation) => !conversation.tags.includes('old')), liveUpdate)
+      .toBe(true);
+    expect((await readConversation(bulkFirst.id)).tags).toEqual(['vip']);
+
+    await selectAll(page, 3);
+    await bulkBar.getByRole('combobox', { name: 'Set status…' }).click();
+    await page.getByRole('option', { name: 'Pending' }).click();
+    await expect
+      .poll(() => allOf((conversation) => conversation.status === 'pending'), liveUpdate)
+      .toBe(true);
+
+    await selectAll(page, 3);
+    await bulkBar.getByRole('button', { name: 'Merge…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge conversations' });
+    await dialog.getByText(`#${bulkThird.reference} Bulk third`).click();
+    await dialog.getByRole('button', { name: 'Merge' }).click();
+    await expect.poll(() => rowSubjects(page), liveUpdate).toEqual(['Bulk third']);
+    const [first, second, third] = await Promise.all([
+      readConversation(bulkFirst.id),
+      readConversation(bulkSecond.id),
+      readConversation(bulkThird.id),
+    ]);
+    expect([first.status, second.status]).toEqual(['merged', 'merged']);
+    expect(third.status).not.toBe('merged');
+    expect(third.messages.map((message) => message.body).sort()).toEqual([
+      'About Bulk first.',
+      'About Bulk second.',
+      'About Bulk third.',
+    ]);
+    await page.context().close();
+  });
+
+  it('focuses the search on "/" and lists the conversations that mention the words', async () => {
+    const wanted = await newConversation({ email: 'island@example.com' }, 'Holiday in Zanzibar');
+    const page = await openSignedIn(browser, server.baseUrl, admin);
+    await expect
+      .poll(async () => {
+        await page.keyboard.press('/');
+        return page.evaluate<string | null>('document.activeElement.getAttribute("aria-label")');
+      })
+      .toBe('Search conversations');
+    await page.keyboard.type('zanzibar');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('inbox-title').filter({ hasText: 'Search results' }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('conversation-row').getAttribute('data-conversation-id'), liveUpdate)
+      .toBe(wanted.id);
+    await page.context().close();
+  });
+});
