@@ -145,6 +145,12 @@ describe('the inbox', () => {
     // Pending ones stay listed, so the whole run happens in one view.
     await page.goto(`/inbox/all-open?customer=${bulkFirst.customer.id}&status=new,open,pending`);
     const bulkBar = page.getByTestId('bulk-actions');
+    // A customer filter that came with the address shows who it is.
+    await page.getByRole('button', { name: 'Filters' }).click();
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Customer' }).inputValue(), liveUpdate)
+      .toBe('Bulk Buyer · bulk.buyer@example.com');
+    await page.keyboard.press('Escape');
 
     await selectAll(page, 3);
     await bulkBar.getByRole('combobox', { name: 'Set priority…' }).click();
@@ -192,6 +198,32 @@ describe('the inbox', () => {
       'About Bulk second.',
       'About Bulk third.',
     ]);
+    await page.context().close();
+  });
+
+  it('says when the list cannot be loaded and loads it on "Try again"', async () => {
+    await newConversation({ email: 'after.failure@example.com' }, 'Listed after a failure');
+    const page = await openSignedIn(browser, server.baseUrl, admin);
+    await page.route('**/api/v1/conversations?*', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Internal error',
+          status: 500,
+          code: 'server.internal',
+        }),
+      }),
+    );
+    await page.goto('/inbox/all-open?priority=normal');
+    const failure = page
+      .getByRole('alert')
+      .filter({ hasText: 'Something went wrong on the server. Try again.' });
+    await failure.waitFor({ timeout: 20_000 });
+    await page.unroute('**/api/v1/conversations?*');
+    await failure.getByRole('button', { name: 'Try again' }).click();
+    await page.getByTestId('conversation-row').filter({ hasText: 'Listed after a failure' }).waitFor();
     await page.context().close();
   });
 
