@@ -1,34 +1,15 @@
-import type { ConversationDetail, Team } from '@frontline/contracts';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Team } from '@frontline/contracts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { requestAs } from '../apps/server/test/support/app.ts';
-import { launchBrowser, openSignedIn } from './support/browser.ts';
-import {
-  createConversationViaApi,
-  createTestAgent,
-  type RunningServer,
-  startServer,
-  type TestAgent,
-} from './support/server.ts';
+import { openSignedIn } from './support/browser.ts';
+import { createConversationViaApi, createTestAgent, readConversation as readAs } from './support/server.ts';
+import { liveUpdate, startSuite } from './support/suite.ts';
 
-let server: RunningServer;
-let browser: Browser;
-let supervisor: TestAgent;
+const suite = startSuite({ name: 'Sofia Side', role: 'supervisor' });
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  supervisor = await createTestAgent(server, { name: 'Sofia Side', role: 'supervisor' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const api = () => requestAs(server.testApp, supervisor);
-const liveUpdate = { timeout: 10_000 };
-const readConversation = async (id: string) =>
-  (await api().get(`/api/v1/conversations/${id}`)).json() as ConversationDetail;
+const api = () => requestAs(suite.server.testApp, suite.agent);
+const readConversation = (id: string) => readAs(suite.server, suite.agent, id);
 
 /** The name of the element that has the keyboard focus. */
 const focusedName = (page: Page) =>
@@ -37,12 +18,12 @@ const focusedName = (page: Page) =>
 describe('a conversation', () => {
   it('changes priority, team and tags from the side panel; the timeline lists the reply and each change in order', async () => {
     const team = (await api().post('/api/v1/teams', { name: 'Warranty desk', memberIds: [] })).json() as Team;
-    const conversation = await createConversationViaApi(server, supervisor, {
+    const conversation = await createConversationViaApi(suite.server, suite.agent, {
       customer: { email: 'broken.kettle@example.com', name: 'Broken Kettle' },
       subject: 'Kettle stopped working',
       message: { body: 'My kettle stopped working after a week.' },
     });
-    const page = await openSignedIn(browser, server.baseUrl, supervisor);
+    const page = await openSignedIn(suite.browser, suite.server.baseUrl, suite.agent);
     await page.goto(`/conversations/${conversation.id}`);
     await page.getByRole('textbox', { name: 'Reply' }).fill('Sorry to hear that; we will replace it.');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
@@ -80,7 +61,7 @@ describe('a conversation', () => {
 
   it('shows beside it who the customer is and every earlier request, the open ones highlighted', async () => {
     const customer = { email: 'returning.rasa@example.lt', name: 'Rasa Grįžtanti', preferredLanguage: 'lt' };
-    const earlier = await createConversationViaApi(server, supervisor, {
+    const earlier = await createConversationViaApi(suite.server, suite.agent, {
       customer,
       subject: 'Sąskaitos kopija',
       message: { body: 'Prašau atsiųsti sąskaitos kopiją.' },
@@ -90,12 +71,12 @@ describe('a conversation', () => {
       visibility: 'public',
       status: 'solved',
     });
-    const stillOpen = await createConversationViaApi(server, supervisor, {
+    const stillOpen = await createConversationViaApi(suite.server, suite.agent, {
       customer: { email: customer.email },
       subject: 'Pristatymo adresas',
       message: { body: 'Noriu pakeisti pristatymo adresą.' },
     });
-    const current = await createConversationViaApi(server, supervisor, {
+    const current = await createConversationViaApi(suite.server, suite.agent, {
       customer: { email: customer.email },
       subject: 'Grąžinimas',
       message: { body: 'Kaip grąžinti prekę?' },
@@ -106,7 +87,7 @@ describe('a conversation', () => {
       addIdentities: [{ kind: 'phone', value: '+370 612 34567' }],
     });
 
-    const page = await openSignedIn(browser, server.baseUrl, supervisor);
+    const page = await openSignedIn(suite.browser, suite.server.baseUrl, suite.agent);
     await page.goto(`/conversations/${current.id}`);
     const panel = page.getByTestId('customer-panel');
     await panel.waitFor();
@@ -135,14 +116,14 @@ describe('a conversation', () => {
   });
 
   it('r, n, a and s act on the marked conversation of the inbox', async () => {
-    const agent = await createTestAgent(server, { name: 'Rita Keys', role: 'supervisor' });
+    const agent = await createTestAgent(suite.server, { name: 'Rita Keys', role: 'supervisor' });
     const customer = { email: 'keys.customer@example.com', name: 'Keys Customer' };
-    const conversation = await createConversationViaApi(server, supervisor, {
+    const conversation = await createConversationViaApi(suite.server, suite.agent, {
       customer,
       subject: 'Keyboard only',
       message: { body: 'Please answer quickly.' },
     });
-    const page = await openSignedIn(browser, server.baseUrl, agent);
+    const page = await openSignedIn(suite.browser, suite.server.baseUrl, agent);
     const inbox = `/inbox/unassigned?customer=${conversation.customer.id}`;
     await page.goto(inbox);
     await page.getByTestId('conversation-row').waitFor();

@@ -1,39 +1,21 @@
 import type { ConversationDetail, SavedView } from '@frontline/contracts';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { requestAs } from '../apps/server/test/support/app.ts';
-import { launchBrowser, openSignedIn } from './support/browser.ts';
-import {
-  createConversationViaApi,
-  createTestAgent,
-  type RunningServer,
-  startServer,
-  type TestAgent,
-} from './support/server.ts';
+import { openSignedIn } from './support/browser.ts';
+import { createConversationViaApi, createTestAgent, readConversation as readAs } from './support/server.ts';
+import { liveUpdate, startSuite } from './support/suite.ts';
 
-let server: RunningServer;
-let browser: Browser;
-let admin: TestAgent;
+const suite = startSuite({ name: 'Ines Inbox', role: 'admin' });
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  admin = await createTestAgent(server, { name: 'Ines Inbox', role: 'admin' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const api = () => requestAs(server.testApp, admin);
-const liveUpdate = { timeout: 10_000 };
+const api = () => requestAs(suite.server.testApp, suite.agent);
 
 function newConversation(
   customer: { email: string; name?: string },
   subject: string,
   extra: { assigneeId?: string; tags?: string[] } = {},
 ) {
-  return createConversationViaApi(server, admin, {
+  return createConversationViaApi(suite.server, suite.agent, {
     customer,
     subject,
     message: { body: `About ${subject}.` },
@@ -41,8 +23,7 @@ function newConversation(
   });
 }
 
-const readConversation = async (id: string) =>
-  (await api().get(`/api/v1/conversations/${id}`)).json() as ConversationDetail;
+const readConversation = (id: string) => readAs(suite.server, suite.agent, id);
 
 /** The subjects of the inbox rows, top to bottom. */
 const rowSubjects = async (page: Page) =>
@@ -59,7 +40,7 @@ async function selectAll(page: Page, count: number) {
 
 describe('the inbox', () => {
   it('counts its views live: a new conversation raises "Unassigned" and "All open" without a reload', async () => {
-    const page = await openSignedIn(browser, server.baseUrl, admin);
+    const page = await openSignedIn(suite.browser, suite.server.baseUrl, suite.agent);
     const count = async (view: string) => Number(await page.getByTestId(`count-${view}`).textContent());
     await page.getByTestId('count-unassigned').waitFor();
     const [unassigned, allOpen] = [await count('unassigned'), await count('all-open')];
@@ -71,11 +52,11 @@ describe('the inbox', () => {
   });
 
   it('pages through a long view with "Load more" and sorts it oldest first', async () => {
-    const agent = await createTestAgent(server, { name: 'Paula Pages', role: 'supervisor' });
+    const agent = await createTestAgent(suite.server, { name: 'Paula Pages', role: 'supervisor' });
     for (let index = 1; index <= 30; index += 1) {
       await newConversation({ email: `page${index}@example.com` }, `Page ${index}`, { assigneeId: agent.id });
     }
-    const page = await openSignedIn(browser, server.baseUrl, agent);
+    const page = await openSignedIn(suite.browser, suite.server.baseUrl, agent);
     const rows = page.getByTestId('conversation-row');
     await expect.poll(() => rows.count(), liveUpdate).toBe(25);
     expect((await rowSubjects(page))[0]).toBe('Page 30');
@@ -103,7 +84,7 @@ describe('the inbox', () => {
       await api().patch(`/api/v1/conversations/${conversation.id}`, { topicId: topic.json().id });
     }
 
-    const page = await openSignedIn(browser, server.baseUrl, admin);
+    const page = await openSignedIn(suite.browser, suite.server.baseUrl, suite.agent);
     await page.goto('/inbox/all-open');
     await page.getByRole('combobox', { name: 'Sort' }).click();
     await page.getByRole('option', { name: 'SLA due soonest' }).click();
@@ -141,7 +122,7 @@ describe('the inbox', () => {
     const ids = [bulkFirst.id, bulkSecond.id, bulkThird.id];
     const allOf = async (check: (conversation: ConversationDetail) => boolean) =>
       (await Promise.all(ids.map(readConversation))).every(check);
-    const page = await openSignedIn(browser, server.baseUrl, admin);
+    const page = await openSignedIn(suite.browser, suite.server.baseUrl, suite.agent);
     // Pending ones stay listed, so the whole run happens in one view.
     await page.goto(`/inbox/all-open?customer=${bulkFirst.customer.id}&status=new,open,pending`);
     const bulkBar = page.getByTestId('bulk-actions');
@@ -203,7 +184,7 @@ describe('the inbox', () => {
 
   it('says when the list cannot be loaded and loads it on "Try again"', async () => {
     await newConversation({ email: 'after.failure@example.com' }, 'Listed after a failure');
-    const page = await openSignedIn(browser, server.baseUrl, admin);
+    const page = await openSignedIn(suite.browser, suite.server.baseUrl, suite.agent);
     await page.route('**/api/v1/conversations?*', (route) =>
       route.fulfill({
         status: 500,
@@ -229,7 +210,7 @@ describe('the inbox', () => {
 
   it('focuses the search on "/" and lists the conversations that mention the words', async () => {
     const wanted = await newConversation({ email: 'island@example.com' }, 'Holiday in Zanzibar');
-    const page = await openSignedIn(browser, server.baseUrl, admin);
+    const page = await openSignedIn(suite.browser, suite.server.baseUrl, suite.agent);
     await expect
       .poll(async () => {
         await page.keyboard.press('/');

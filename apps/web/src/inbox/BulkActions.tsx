@@ -1,6 +1,17 @@
 import type { ConversationSummary, UpdateConversationBody } from '@frontline/contracts';
 import { priorities } from '@frontline/contracts';
-import { Button, Group, Modal, Paper, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  type ComboboxData,
+  Group,
+  Modal,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,6 +24,37 @@ import { settableStatuses } from '../conversation/statuses.ts';
 import { useInboxText } from './texts.ts';
 
 type Props = { selected: ConversationSummary[]; onDone: () => void };
+
+/** A menu that acts as soon as an entry is picked, then shows its label again. */
+function ActionSelect({
+  label,
+  width,
+  data,
+  disabled,
+  isSearchable = false,
+  onPick,
+}: {
+  label: string;
+  width: number;
+  data: ComboboxData;
+  disabled: boolean;
+  isSearchable?: boolean;
+  onPick: (value: string) => void;
+}) {
+  return (
+    <Select
+      size="xs"
+      w={width}
+      placeholder={label}
+      aria-label={label}
+      searchable={isSearchable}
+      disabled={disabled}
+      value={null}
+      data={data}
+      onChange={(value) => value && onPick(value)}
+    />
+  );
+}
 
 /** Acts on every selected conversation at once; reports how many succeeded. */
 export function BulkActions({ selected, onDone }: Props) {
@@ -72,14 +114,11 @@ export function BulkActions({ selected, onDone }: Props) {
         <Text size="sm" fw={600}>
           {t('bulk.selected', { n: selected.length })}
         </Text>
-        <Select
-          size="xs"
-          w={180}
-          placeholder={t('bulk.assign')}
-          aria-label={t('bulk.assign')}
-          searchable
+        <ActionSelect
+          label={t('bulk.assign')}
+          width={180}
+          isSearchable
           disabled={isBusy}
-          value={null}
           data={[
             { value: agent.id, label: t('inbox.me') },
             { value: 'none', label: t('inbox.unassigned') },
@@ -87,32 +126,24 @@ export function BulkActions({ selected, onDone }: Props) {
               .filter((candidate) => candidate.id !== agent.id)
               .map((candidate) => ({ value: candidate.id, label: candidate.name })),
           ]}
-          onChange={(assigneeId) =>
-            assigneeId && void update(() => ({ assigneeId: assigneeId === 'none' ? null : assigneeId }))
+          onPick={(assigneeId) =>
+            void update(() => ({ assigneeId: assigneeId === 'none' ? null : assigneeId }))
           }
         />
-        <Select
-          size="xs"
-          w={150}
-          placeholder={t('bulk.status')}
-          aria-label={t('bulk.status')}
+        <ActionSelect
+          label={t('bulk.status')}
+          width={150}
           disabled={isBusy}
-          value={null}
           data={settableStatuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
-          onChange={(status) =>
-            status && void update(() => ({ status: status as UpdateConversationBody['status'] }))
-          }
+          onPick={(status) => void update(() => ({ status: status as UpdateConversationBody['status'] }))}
         />
-        <Select
-          size="xs"
-          w={140}
-          placeholder={t('bulk.priority')}
-          aria-label={t('bulk.priority')}
+        <ActionSelect
+          label={t('bulk.priority')}
+          width={140}
           disabled={isBusy}
-          value={null}
           data={priorities.map((priority) => ({ value: priority, label: t(`priority.${priority}`) }))}
-          onChange={(priority) =>
-            priority && void update(() => ({ priority: priority as UpdateConversationBody['priority'] }))
+          onPick={(priority) =>
+            void update(() => ({ priority: priority as UpdateConversationBody['priority'] }))
           }
         />
         <Group gap={4} wrap="nowrap">
@@ -138,15 +169,12 @@ export function BulkActions({ selected, onDone }: Props) {
           </Button>
         </Group>
         {tagsOnSelected.length > 0 && (
-          <Select
-            size="xs"
-            w={150}
-            placeholder={inboxText('removeTag')}
-            aria-label={inboxText('removeTag')}
+          <ActionSelect
+            label={inboxText('removeTag')}
+            width={150}
             disabled={isBusy}
-            value={null}
             data={tagsOnSelected}
-            onChange={(tag) => tag && void removeTag(tag)}
+            onPick={(tag) => void removeTag(tag)}
           />
         )}
         <Button
