@@ -51,6 +51,32 @@ describe('the inbox', () => {
     await page.context().close();
   });
 
+  it('shows in a row who wrote, about what, on which channel, how urgent, in which language, whose it is and how long the customer has waited', async () => {
+    const assignee = await createTestAgent(suite.server, { name: 'Adam Assignee' });
+    const conversation = await createConversationViaApi(suite.server, suite.agent, {
+      customer: { email: 'row.reader@example.pl', name: 'Róża Czytelniczka' },
+      subject: 'Faktura korygująca',
+      message: { body: 'Proszę o fakturę korygującą.' },
+      channel: 'email',
+      priority: 'high',
+      language: 'pl',
+      assigneeId: assignee.id,
+    });
+    const page = await openSignedIn(suite.browser, suite.server.baseUrl, suite.agent);
+    await page.goto(`/inbox/all-open?customer=${conversation.customer.id}`);
+    const row = page.getByTestId('conversation-row');
+    await row.waitFor();
+    const cells = (await row.locator('td').allTextContents()).map((text) => text.trim());
+    expect(cells[2]).toBe(
+      `Róża Czytelniczka#${conversation.reference}NewFaktura korygująca — Proszę o fakturę korygującą.`,
+    );
+    expect(cells.slice(3, 6)).toEqual(['High', 'pl', 'Adam Assignee']);
+    expect(cells[6]).toMatch(/^\d+\s?m(in)?$/);
+    expect(cells[7]).toMatch(/min|now|second/);
+    await expect(row.getByRole('img', { name: 'Email' }).count()).resolves.toBe(1);
+    await page.context().close();
+  });
+
   it('pages through a long view with "Load more" and sorts it oldest first', async () => {
     const agent = await createTestAgent(suite.server, { name: 'Paula Pages', role: 'supervisor' });
     for (let index = 1; index <= 30; index += 1) {
