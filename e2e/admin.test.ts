@@ -46,6 +46,8 @@ describe('administration', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('textbox', { name: 'Email' }).fill('jonas.newcomer@example.test');
     await dialog.getByRole('textbox', { name: 'Name' }).fill('Jonas Newcomer');
+    await dialog.getByRole('combobox', { name: 'Role' }).click();
+    await page.getByRole('option', { name: 'Supervisor' }).click();
     await dialog.getByRole('combobox', { name: 'Teams' }).click();
     await page.getByRole('option', { name: 'Returns' }).click();
     await dialog.getByLabel('Languages spoken').fill('lt');
@@ -62,6 +64,7 @@ describe('administration', () => {
     const created = (await listAgents()).find((agent) => agent.email === 'jonas.newcomer@example.test');
     expect(created).toMatchObject({
       name: 'Jonas Newcomer',
+      role: 'supervisor',
       languages: ['lt'],
       skills: ['refunds'],
       teamIds: [team?.id],
@@ -94,6 +97,31 @@ describe('administration', () => {
     const tokens = (await requestAs(server.testApp, admin).get('/api/v1/api-tokens')).json()
       .items as ApiToken[];
     expect(tokens.find((token) => token.name === 'Shop integration')?.revokedAt).not.toBeNull();
+  });
+
+  it('lets an agent change their own password in the profile; the new one signs them in', async () => {
+    const agent = await createTestAgent(server, { name: 'Pia Password' });
+    const newPassword = 'a brand new passphrase';
+    const context = await newAgentContext(browser, server.baseUrl);
+    const agentPage = await context.newPage();
+    await logInThroughUi(agentPage, agent.email, agent.password);
+    await agentPage.getByRole('link', { name: 'Profile' }).click();
+    await agentPage.getByLabel('Current password').fill(agent.password);
+    await agentPage.getByLabel('New password').fill(newPassword);
+    await agentPage.getByRole('button', { name: 'Change password' }).click();
+    await agentPage.getByText('Password changed.').waitFor();
+    await context.close();
+
+    const logIn = (password: string) =>
+      server.testApp.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: agent.email, password },
+      });
+    expect((await logIn(agent.password)).statusCode).toBe(401);
+    const again = await newAgentContext(browser, server.baseUrl);
+    await logInThroughUi(await again.newPage(), agent.email, newPassword);
+    await again.close();
   });
 
   it('changes the auto-close setting', async () => {

@@ -182,8 +182,9 @@ describe('the agent workspace', () => {
     await page.context().close();
   });
 
-  it('switches the interface to Hungarian from the profile', async () => {
+  it('switches the interface to Hungarian from the profile, dates included', async () => {
     const agent = await createTestAgent(server, { name: 'Magyar Kolléga' });
+    const conversation = await newConversation('Számla kérdés', { assigneeId: agent.id });
     const page = await openWorkspace(agent);
     await page.goto('/profile');
     await page.getByRole('combobox', { name: 'Interface language' }).click();
@@ -193,6 +194,12 @@ describe('the agent workspace', () => {
     await page.getByText('Felület nyelve').waitFor();
     await page.reload();
     await page.getByRole('link', { name: 'Kiosztatlan' }).waitFor();
+    await page.goto(`/conversations/${conversation.id}`);
+    // Hungarian dates read year first: "2026. dec. 6. 9:05".
+    const day = new Intl.DateTimeFormat('hu-HU', { dateStyle: 'medium' }).format(
+      new Date(conversation.createdAt),
+    );
+    await page.getByText(`Megnyitva: ${day}`, { exact: false }).waitFor();
     await page.context().close();
   });
 

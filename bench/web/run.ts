@@ -1,12 +1,12 @@
 import os from 'node:os';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { connectDatabase } from '../../apps/server/src/db/database.ts';
 import { migrateDatabase } from '../../apps/server/src/db/migrate.ts';
 import { createAgent, createTeam } from '../../apps/server/src/modules/agents/index.ts';
 import { migrateJobQueue } from '../../apps/server/src/platform/jobs.ts';
 import { demoTeams } from '../../apps/server/src/seed/index.ts';
 import { launchBrowser, openSignedIn } from '../../e2e/support/browser.ts';
-import buildWebApp from '../../e2e/support/build-web.ts';
+import { buildWebApp } from '../../e2e/support/build-web.ts';
 import { openBenchDatabase } from '../api/database.ts';
 import { loadConversations } from '../api/load.ts';
 import { percentile, runSequentially } from '../api/measure.ts';
@@ -14,8 +14,9 @@ import { type ServerThread, startServerThread } from '../api/server-thread.ts';
 
 /**
  * `npx tsx bench/web/run.ts`: with 100,000 conversations loaded (bench/api's loader), how long the
- * agent workspace in Chromium takes until the inbox's first page is on screen — after opening the
- * inbox URL, and after switching views inside the app — compared, in the same run, with the bare
+ * agent workspace in Chromium takes until the inbox's first page is on screen — on a first visit
+ * with nothing cached, after opening the inbox URL in a new tab (the app's files cached), and after
+ * switching views inside the app — compared, in the same run, with the bare
  * `GET /api/v1/conversations` the page waits for. Knobs: BENCH_DATABASE_URL, BENCH_CONVERSATIONS
  * (100000), BENCH_ROUNDS (20).
  */
@@ -27,6 +28,7 @@ const password = 'bench-password-0123';
 const views = ['all-open', 'unassigned', 'pending', 'on-hold', 'solved', 'my-teams'] as const;
 const log = (line: string) => process.stderr.write(`[bench:web] ${line}\n`);
 const fixed = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '–');
+const kilobytes = (bytes = 0) => `${Math.round(bytes / 1024)} kB`;
 
 /**
  * Marks, in page time (ms since navigation start), when the first inbox row enters the page. A
@@ -50,6 +52,40 @@ async function measurePageOpen(page: Page, view: string) {
   const firstRowAt = await tab.evaluate<number>('window.firstRowAt');
   await tab.close();
   return firstRowAt;
+}
+
+type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
+type FirstVisit = { firstRowAt: number; scriptBytes: number; styleBytes: number; scriptsLoadedAt: number };
+
+/**
+ * The first visit of the day on a new machine: a new browser context (its own, empty HTTP cache)
+ * that holds only the session cookie, so the agent is signed in but nothing of the app is cached.
+ */
+async function measureFirstVisit(browser: Browser, baseURL: string, cookies: Cookies): Promise<FirstVisit> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-GB',
+    storageState: { cookies, origins: [] },
+  });
+  const tab = await context.newPage();
+  await tab.addInitScript({ content: recordFirstRow });
+  await tab.goto('/inbox/all-open');
+  await tab.waitForFunction('window.firstRowAt !== undefined');
+  // Where the time went: what came over the wire, and when the last script of the first load was in.
+  const visit = await tab.evaluate<FirstVisit>(`(() => {
+    const assets = performance.getEntriesByType('resource').filter((entry) => entry.startTime < window.firstRowAt);
+    const sum = (type) => assets.filter((entry) => entry.name.endsWith(type)).reduce((total, entry) => total + entry.encodedBodySize, 0);
+    const scripts = assets.filter((entry) => entry.name.endsWith('.js'));
+    return {
+      firstRowAt: window.firstRowAt,
+      scriptBytes: sum('.js'),
+      styleBytes: sum('.css'),
+      scriptsLoadedAt: Math.max(0, ...scripts.map((entry) => entry.responseEnd)),
+    };
+  })()`);
+  await context.close();
+  return visit;
 }
 
 /** Clicks a view in the navigation of a freshly opened workspace (nothing cached): click → first row. */
@@ -80,7 +116,8 @@ async function measureViewSwitches(page: Page) {
 }
 
 async function main() {
-  await buildWebApp();
+  // Always a fresh production build: a bundle left by an earlier test run must not be measured.
+  await buildWebApp({ force: true });
   const database = await openBenchDatabase(log);
   let server: ServerThread | undefined;
   const browser = await launchBrowser();
@@ -126,6 +163,13 @@ async function main() {
     const pageOpen: number[] = [];
     for (let round = 0; round < settings.rounds; round += 1)
       pageOpen.push(await measurePageOpen(page, 'all-open'));
+    const firstVisits: FirstVisit[] = [];
+    const cookies = await page.context().cookies();
+    for (let round = 0; round < settings.rounds; round += 1) {
+      firstVisits.push(await measureFirstVisit(browser, server.url, cookies));
+    }
+    const firstVisit = firstVisits.map((visit) => visit.firstRowAt).sort((a, b) => a - b);
+    const scriptsLoaded = firstVisits.map((visit) => visit.scriptsLoadedAt).sort((a, b) => a - b);
     const switches: number[] = [];
     for (let round = 0; round < Math.ceil(settings.rounds / views.length); round += 1) {
       switches.push(...(await measureViewSwitches(page)));
@@ -152,9 +196,13 @@ async function main() {
         '',
         `| ${'until the inbox shows its first page (ms)'.padEnd(58)} |   p50 |   p90 |   max |`,
         `|${'-'.repeat(60)}|------:|------:|------:|`,
+        row('first visit, nothing cached: new profile with the session', firstVisit),
+        row('  of which: until its scripts are downloaded', scriptsLoaded),
         row('open /inbox/all-open in a new tab (navigation start → row)', pageOpen),
         row('switch view in the app, nothing cached (click → row)', switches),
         row('baseline: GET /api/v1/conversations alone (same filter)', api),
+        '',
+        `first visit transfers ${kilobytes(firstVisits[0]?.scriptBytes)} of scripts and ${kilobytes(firstVisits[0]?.styleBytes)} of CSS before the first row`,
         '',
       ].join('\n'),
     );

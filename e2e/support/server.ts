@@ -1,5 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import type { AgentRole, ConversationSummary, createConversationBody } from '@frontline/contracts';
+import type {
+  AgentRole,
+  ConversationDetail,
+  ConversationSummary,
+  createConversationBody,
+} from '@frontline/contracts';
 import type { z } from 'zod';
 import { createAgent } from '../../apps/server/src/modules/agents/index.ts';
 import { logIn } from '../../apps/server/src/modules/auth/index.ts';
@@ -54,4 +59,15 @@ export async function createConversationViaApi(
   const response = await requestAs(server.testApp, agent).post('/api/v1/conversations', body);
   if (response.statusCode !== 201) throw new Error(`creating a conversation failed: ${response.body}`);
   return response.json() as ConversationSummary;
+}
+
+/** A conversation as the API shows it to `agent`, to check what the UI wrote. */
+export async function readConversation(
+  server: RunningServer,
+  agent: TestAgent,
+  id: string,
+): Promise<ConversationDetail> {
+  return (
+    await requestAs(server.testApp, agent).get(`/api/v1/conversations/${id}`)
+  ).json() as ConversationDetail;
 }

@@ -226,6 +226,17 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     )
     .pipe(z.array(item).min(1).max(20));
 
+/** How a list of conversations is ordered; `sla_due_asc`: the earliest SLA due time first (those without one last). */
+export const conversationSorts = [
+  'updated_desc',
+  'updated_asc',
+  'created_desc',
+  'created_asc',
+  'sla_due_asc',
+] as const;
+export const conversationSort = z.enum(conversationSorts);
+export type ConversationSort = z.infer<typeof conversationSort>;
+
 export const listConversationsQuery = z.strictObject({
   status: csv(conversationStatus).optional(),
   priority: csv(priority).optional(),
@@ -247,10 +258,7 @@ export const listConversationsQuery = z.strictObject({
   text: z.string().trim().min(1).max(200).optional(),
   /** `breached`: a target's due time has passed; `at_risk`: its warning has come, the due time not yet. */
   sla: z.enum(['at_risk', 'breached']).optional(),
-  /** `sla_due_asc`: the earliest SLA due time first (conversations without one last). */
-  sort: z
-    .enum(['updated_desc', 'updated_asc', 'created_desc', 'created_asc', 'sla_due_asc'])
-    .default('updated_desc'),
+  sort: conversationSort.default('updated_desc'),
   ...cursorQuery,
 });
 export type ListConversationsQuery = z.infer<typeof listConversationsQuery>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, uuid } from './common.ts';
-import { listConversationsQuery } from './conversations.ts';
+import { conversationSort, listConversationsQuery } from './conversations.ts';
 
 const filterValue = z.string().trim().min(1).max(200);
 
@@ -22,7 +22,7 @@ export const savedViewFiltersSchema = z
     language: filterValue.optional(),
     text: filterValue.optional(),
     sla: z.enum(['at_risk', 'breached']).optional(),
-    sort: z.enum(['updated_desc', 'updated_asc', 'created_desc', 'created_asc']).optional(),
+    sort: conversationSort.optional(),
   })
   .superRefine((filters, context) => {
     const parsed = listConversationsQuery.safeParse(filters);

@@ -4,6 +4,7 @@ import type {
   ConversationSummary,
   conversationCountsSchema,
   Message,
+  SavedViewFilters,
   UpdateConversationBody,
 } from '@frontline/contracts';
 import {
@@ -20,23 +21,11 @@ import { api } from './client.ts';
 export type ConversationCounts = z.infer<typeof conversationCountsSchema>;
 export type ConversationPage = { items: ConversationSummary[]; nextCursor: string | null };
 
-/** Filters as the list endpoint takes them; lists are comma-separated. */
-export type ConversationFilters = {
-  status?: string;
-  priority?: string;
-  channel?: string;
-  team?: string;
-  assignee?: string;
-  customer?: string;
-  tag?: string;
-  /** A topic key. */
-  topic?: string;
-  language?: string;
-  text?: string;
-  /** Only conversations whose SLA warning has come (`at_risk`) or whose due time passed (`breached`). */
-  sla?: 'at_risk' | 'breached';
-  sort?: 'updated_desc' | 'updated_asc' | 'created_desc' | 'created_asc' | 'sla_due_asc';
-};
+/**
+ * Filters as the list endpoint takes them (lists comma-separated), the same a saved view keeps:
+ * `{ status: 'new,open', assignee: 'me', tag: 'refund' }`.
+ */
+export type ConversationFilters = SavedViewFilters;
 
 export const conversationKeys = {
   all: ['conversations'] as const,

@@ -1,6 +1,17 @@
 import type { ConversationSummary, UpdateConversationBody } from '@frontline/contracts';
 import { priorities } from '@frontline/contracts';
-import { Button, Group, Modal, Paper, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  type ComboboxData,
+  Group,
+  Modal,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,12 +21,45 @@ import { conversationKeys } from '../api/conversations.ts';
 import { useAgents } from '../api/directory.ts';
 import { useSession } from '../auth/session.tsx';
 import { settableStatuses } from '../conversation/statuses.ts';
+import { useInboxText } from './texts.ts';
 
 type Props = { selected: ConversationSummary[]; onDone: () => void };
+
+/** A menu that acts as soon as an entry is picked, then shows its label again. */
+function ActionSelect({
+  label,
+  width,
+  data,
+  disabled,
+  isSearchable = false,
+  onPick,
+}: {
+  label: string;
+  width: number;
+  data: ComboboxData;
+  disabled: boolean;
+  isSearchable?: boolean;
+  onPick: (value: string) => void;
+}) {
+  return (
+    <Select
+      size="xs"
+      w={width}
+      placeholder={label}
+      aria-label={label}
+      searchable={isSearchable}
+      disabled={disabled}
+      value={null}
+      data={data}
+      onChange={(value) => value && onPick(value)}
+    />
+  );
+}
 
 /** Acts on every selected conversation at once; reports how many succeeded. */
 export function BulkActions({ selected, onDone }: Props) {
   const { t } = useTranslation();
+  const { text: inboxText } = useInboxText();
   const { agent } = useSession();
   const agents = useAgents();
   const queryClient = useQueryClient();
@@ -27,9 +71,12 @@ export function BulkActions({ selected, onDone }: Props) {
   const customerIds = new Set(selected.map((conversation) => conversation.customer.id));
   const canMerge = selected.length >= 2 && customerIds.size === 1;
 
-  const run = async (action: (conversation: ConversationSummary) => Promise<unknown>) => {
+  const run = async (
+    action: (conversation: ConversationSummary) => Promise<unknown>,
+    targets: ConversationSummary[] = selected,
+  ) => {
     setIsBusy(true);
-    const results = await Promise.allSettled(selected.map(action));
+    const results = await Promise.allSettled(targets.map(action));
     setIsBusy(false);
     const failed = results.filter((result) => result.status === 'rejected').length;
     void queryClient.invalidateQueries({ queryKey: conversationKeys.all });
@@ -46,8 +93,20 @@ export function BulkActions({ selected, onDone }: Props) {
     onDone();
   };
 
-  const update = (changes: (conversation: ConversationSummary) => UpdateConversationBody) =>
-    run((conversation) => api.patch(`/api/v1/conversations/${conversation.id}`, changes(conversation)));
+  const update = (
+    changes: (conversation: ConversationSummary) => UpdateConversationBody,
+    targets: ConversationSummary[] = selected,
+  ) =>
+    run(
+      (conversation) => api.patch(`/api/v1/conversations/${conversation.id}`, changes(conversation)),
+      targets,
+    );
+  const tagsOnSelected = [...new Set(selected.flatMap((conversation) => conversation.tags))].sort();
+  const removeTag = (removed: string) =>
+    update(
+      (conversation) => ({ tags: conversation.tags.filter((tag) => tag !== removed) }),
+      selected.filter((conversation) => conversation.tags.includes(removed)),
+    );
 
   return (
     <Paper withBorder px="sm" py={6} bg="indigo.0" data-testid="bulk-actions">
@@ -55,14 +114,11 @@ export function BulkActions({ selected, onDone }: Props) {
         <Text size="sm" fw={600}>
           {t('bulk.selected', { n: selected.length })}
         </Text>
-        <Select
-          size="xs"
-          w={180}
-          placeholder={t('bulk.assign')}
-          aria-label={t('bulk.assign')}
-          searchable
+        <ActionSelect
+          label={t('bulk.assign')}
+          width={180}
+          isSearchable
           disabled={isBusy}
-          value={null}
           data={[
             { value: agent.id, label: t('inbox.me') },
             { value: 'none', label: t('inbox.unassigned') },
@@ -70,32 +126,24 @@ export function BulkActions({ selected, onDone }: Props) {
               .filter((candidate) => candidate.id !== agent.id)
               .map((candidate) => ({ value: candidate.id, label: candidate.name })),
           ]}
-          onChange={(assigneeId) =>
-            assigneeId && void update(() => ({ assigneeId: assigneeId === 'none' ? null : assigneeId }))
+          onPick={(assigneeId) =>
+            void update(() => ({ assigneeId: assigneeId === 'none' ? null : assigneeId }))
           }
         />
-        <Select
-          size="xs"
-          w={150}
-          placeholder={t('bulk.status')}
-          aria-label={t('bulk.status')}
+        <ActionSelect
+          label={t('bulk.status')}
+          width={150}
           disabled={isBusy}
-          value={null}
           data={settableStatuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
-          onChange={(status) =>
-            status && void update(() => ({ status: status as UpdateConversationBody['status'] }))
-          }
+          onPick={(status) => void update(() => ({ status: status as UpdateConversationBody['status'] }))}
         />
-        <Select
-          size="xs"
-          w={140}
-          placeholder={t('bulk.priority')}
-          aria-label={t('bulk.priority')}
+        <ActionSelect
+          label={t('bulk.priority')}
+          width={140}
           disabled={isBusy}
-          value={null}
           data={priorities.map((priority) => ({ value: priority, label: t(`priority.${priority}`) }))}
-          onChange={(priority) =>
-            priority && void update(() => ({ priority: priority as UpdateConversationBody['priority'] }))
+          onPick={(priority) =>
+            void update(() => ({ priority: priority as UpdateConversationBody['priority'] }))
           }
         />
         <Group gap={4} wrap="nowrap">
@@ -120,6 +168,15 @@ export function BulkActions({ selected, onDone }: Props) {
             {t('bulk.addTag')}
           </Button>
         </Group>
+        {tagsOnSelected.length > 0 && (
+          <ActionSelect
+            label={inboxText('removeTag')}
+            width={150}
+            disabled={isBusy}
+            data={tagsOnSelected}
+            onPick={(tag) => void removeTag(tag)}
+          />
+        )}
         <Button
           size="xs"
           variant="default"

@@ -9,6 +9,8 @@ import { isSupervisor, useSession } from '../auth/session.tsx';
 import { useSlaText } from '../sla/texts.ts';
 import { useTopicText } from '../topics/texts.ts';
 import { useTopics } from '../topics/topics-api.ts';
+import { CustomerFilterSelect } from './CustomerFilterSelect.tsx';
+import { choosableFilterNames } from './filters.ts';
 import { useInboxText } from './texts.ts';
 
 type Props = {
@@ -23,19 +25,6 @@ type Props = {
   /** The view's own order, shown while the agent has not chosen another. */
   defaultSort?: ConversationFilters['sort'];
 };
-
-const filterFields = [
-  'status',
-  'priority',
-  'channel',
-  'team',
-  'assignee',
-  'language',
-  'tag',
-  'topic',
-  'text',
-  'customer',
-] as const;
 
 const splitList = (value: string | undefined) => (value ? value.split(',').filter(Boolean) : []);
 const joinList = (values: string[]) => (values.length > 0 ? values.join(',') : undefined);
@@ -55,7 +44,7 @@ export function FilterBar({ filters, onChange, onSaveView, onDeleteView, onUpdat
   const shareableTeams = (teams.data ?? []).filter(
     (team) => isSupervisor(agent) || agent.teamIds.includes(team.id),
   );
-  const activeCount = filterFields.filter((field) => filters[field]).length;
+  const activeCount = choosableFilterNames.filter((field) => filters[field]).length;
   const set = (changes: Partial<ConversationFilters>) => onChange({ ...filters, ...changes });
 
   return (
@@ -169,6 +158,7 @@ export function FilterBar({ filters, onChange, onSaveView, onDeleteView, onUpdat
               onChange={(topic) => set({ topic: topic ?? undefined })}
               comboboxProps={{ withinPortal: false }}
             />
+            <CustomerFilterSelect value={filters.customer} onChange={(customer) => set({ customer })} />
             <TextInput
               size="xs"
               label={t('fields.text')}

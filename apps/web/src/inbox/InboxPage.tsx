@@ -17,32 +17,10 @@ import { useSlaText } from '../sla/texts.ts';
 import { BulkActions } from './BulkActions.tsx';
 import { ConversationRow } from './ConversationRow.tsx';
 import { FilterBar } from './FilterBar.tsx';
+import { filtersFromParams } from './filters.ts';
 import { useInboxText } from './texts.ts';
 import { useBuiltInViewLabel } from './view-label.ts';
 import { findBuiltInView, useCustomViews } from './views.ts';
-
-const filterParams = [
-  'status',
-  'priority',
-  'channel',
-  'team',
-  'assignee',
-  'customer',
-  'tag',
-  'topic',
-  'language',
-  'text',
-  'sort',
-] as const;
-
-function filtersFromParams(params: URLSearchParams): ConversationFilters {
-  const filters: Record<string, string> = {};
-  for (const name of filterParams) {
-    const value = params.get(name);
-    if (value) filters[name] = value;
-  }
-  return filters as ConversationFilters;
-}
 
 // Ages and "waiting since" are re-rendered each half minute so they stay true on an idle screen.
 const clockTickMs = 30_000;

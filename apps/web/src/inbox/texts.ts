@@ -12,6 +12,9 @@ const en = {
   updateView: 'Update this view with these filters',
   updateFailed: 'The view could not be updated',
   allMyTeams: 'All my teams',
+  customer: 'Customer',
+  customerPlaceholder: 'Find by name, email or phone…',
+  removeTag: 'Remove tag…',
 };
 type InboxTexts = typeof en;
 
@@ -27,6 +30,9 @@ const texts: Record<SupportedLanguage, InboxTexts> = {
     updateView: 'Atnaujinti rodinį šiais filtrais',
     updateFailed: 'Rodinio atnaujinti nepavyko',
     allMyTeams: 'Visos mano komandos',
+    customer: 'Klientas',
+    customerPlaceholder: 'Ieškoti pagal vardą, el. paštą ar telefoną…',
+    removeTag: 'Pašalinti žymą…',
   },
   sk: {
     shareWith: 'Zdieľať s',
@@ -38,6 +44,9 @@ const texts: Record<SupportedLanguage, InboxTexts> = {
     updateView: 'Aktualizovať zobrazenie týmito filtrami',
     updateFailed: 'Zobrazenie sa nepodarilo aktualizovať',
     allMyTeams: 'Všetky moje tímy',
+    customer: 'Zákazník',
+    customerPlaceholder: 'Hľadať podľa mena, e-mailu alebo telefónu…',
+    removeTag: 'Odstrániť štítok…',
   },
   pl: {
     shareWith: 'Udostępnij',
@@ -49,6 +58,9 @@ const texts: Record<SupportedLanguage, InboxTexts> = {
     updateView: 'Zaktualizuj widok tymi filtrami',
     updateFailed: 'Nie udało się zaktualizować widoku',
     allMyTeams: 'Wszystkie moje zespoły',
+    customer: 'Klient',
+    customerPlaceholder: 'Szukaj po nazwisku, e-mailu lub telefonie…',
+    removeTag: 'Usuń tag…',
   },
   hu: {
     shareWith: 'Megosztás',
@@ -60,6 +72,9 @@ const texts: Record<SupportedLanguage, InboxTexts> = {
     updateView: 'Nézet frissítése ezekkel a szűrőkkel',
     updateFailed: 'A nézetet nem sikerült frissíteni',
     allMyTeams: 'Minden csapatom',
+    customer: 'Ügyfél',
+    customerPlaceholder: 'Keresés név, e-mail vagy telefon alapján…',
+    removeTag: 'Címke eltávolítása…',
   },
 };
 

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ApiError, api } from '../api/client.ts';
 import { type ConversationFilters, conversationKeys } from '../api/conversations.ts';
+import { keepFilters } from './filters.ts';
 
 export { type BuiltInView, type BuiltInViewId, builtInViews, findBuiltInView } from './view-definitions.ts';
 
@@ -14,30 +15,6 @@ export const savedViewKeys = {
   // Under the conversations key: every live change that refetches the inbox refetches these too.
   counts: [...conversationKeys.all, 'saved-view-counts'] as const,
 };
-
-const savedFilterNames = [
-  'status',
-  'priority',
-  'channel',
-  'team',
-  'assignee',
-  'customer',
-  'tag',
-  'language',
-  'text',
-  'sla',
-  'sort',
-] as const;
-
-/** Only the filters a saved view keeps, without empty ones. */
-function savableFilters(filters: ConversationFilters): Record<string, string> {
-  const kept: Record<string, string> = {};
-  for (const name of savedFilterNames) {
-    const value = (filters as Record<string, string | undefined>)[name];
-    if (value) kept[name] = value;
-  }
-  return kept;
-}
 
 const legacyStorageKey = (agentId: string) => `frontline.views.${agentId}`;
 const importsRunning = new Set<string>();
@@ -66,7 +43,7 @@ async function importLocalViews(agentId: string): Promise<boolean> {
       try {
         await api.post<SavedView>(
           '/api/v1/saved-views',
-          { name: view.name.slice(0, 100), filters: savableFilters(filters) },
+          { name: view.name.slice(0, 100), filters: keepFilters(filters) },
           { idempotencyKey: `saved-view-import-${agentId}-${view.id}`.slice(0, 200) },
         );
       } catch (error) {
@@ -105,12 +82,12 @@ export function useCustomViews(agentId: string) {
 
   const save = useMutation({
     mutationFn: (input: { name: string; filters: ConversationFilters; teamId: string | null }) =>
-      api.post<CustomView>('/api/v1/saved-views', { ...input, filters: savableFilters(input.filters) }),
+      api.post<CustomView>('/api/v1/saved-views', { ...input, filters: keepFilters(input.filters) }),
     onSuccess: refresh,
   });
   const update = useMutation({
     mutationFn: ({ id, filters }: { id: string; filters: ConversationFilters }) =>
-      api.patch<CustomView>(`/api/v1/saved-views/${id}`, { filters: savableFilters(filters) }),
+      api.patch<CustomView>(`/api/v1/saved-views/${id}`, { filters: keepFilters(filters) }),
     onSuccess: refresh,
   });
   const remove = useMutation({
