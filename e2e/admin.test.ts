@@ -1,9 +1,19 @@
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Agent, ApiToken, Team } from '@frontline/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requestAs } from '../apps/server/test/support/app.ts';
+import { findAccessibilityViolations } from './chat-support.ts';
 import { launchBrowser, logInThroughUi, newAgentContext } from './support/browser.ts';
 import { createTestAgent, type RunningServer, startServer, type TestAgent } from './support/server.ts';
+
+// The README's screenshots are refreshed on request (UPDATE_SCREENSHOTS=1), as in screenshots.test.ts.
+const screenshotDir = process.env.UPDATE_SCREENSHOTS
+  ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots')
+  : path.join(tmpdir(), 'frontline-screenshots');
 
 let server: RunningServer;
 let browser: Browser;
@@ -16,6 +26,7 @@ beforeAll(async () => {
   const context = await newAgentContext(browser, server.baseUrl);
   page = await context.newPage();
   await logInThroughUi(page, admin.email, admin.password);
+  await mkdir(screenshotDir, { recursive: true });
 });
 
 // Each scenario starts from the inbox, whatever the previous one left open.
@@ -54,6 +65,7 @@ describe('administration', () => {
     await dialog.getByLabel('Languages spoken').press('Enter');
     await dialog.getByLabel('Skills').fill('refunds');
     await dialog.getByLabel('Skills').press('Enter');
+    await dialog.getByRole('radio', { name: 'Set a password now' }).check();
     await dialog.getByRole('button', { name: 'Create' }).click();
     // Without a password the server generates one, shown once.
     await page.getByText('Initial password for jonas.newcomer@example.test').waitFor();
@@ -75,6 +87,49 @@ describe('administration', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('agent-list').getByText('Deactivated').waitFor();
     expect((await listAgents()).find((agent) => agent.id === created?.id)?.isActive).toBe(false);
+  });
+
+  it('invites an agent, who chooses a password from the link and lands in the inbox in their language', async () => {
+    await page.getByRole('link', { name: 'Agents' }).click();
+    await page.getByRole('button', { name: 'New agent' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Email' }).fill('eva.invited@example.test');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Eva Kovács');
+    await dialog.getByRole('combobox', { name: 'Interface language' }).click();
+    await page.getByRole('option', { name: 'Magyar' }).click();
+    // An invitation is the default way in.
+    await expect(dialog.getByRole('radio', { name: 'Send an invitation' }).isChecked()).resolves.toBe(true);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    const shown = page.getByTestId('invitation-link');
+    await shown.getByText('We emailed eva.invited@example.test a link').waitFor();
+    const url = (await shown.locator('code').textContent()) ?? '';
+    expect(url).toMatch(/\/invitation\/fli_/);
+    const row = page.getByTestId('agent-list').getByRole('row', { name: /Eva Kovács/ });
+    await row.getByText('Invited', { exact: true }).waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.screenshot({ path: path.join(screenshotDir, 'agent-invitation.png') });
+
+    // The invited agent, in a browser of their own.
+    const invitee = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-GB' });
+    const joining = await invitee.newPage();
+    await joining.goto(new URL(url).pathname);
+    await joining.getByRole('heading', { name: 'Üdvözöljük a Frontline-ban, Eva Kovács!' }).waitFor();
+    expect(await findAccessibilityViolations(joining)).toEqual([]);
+    await joining.getByLabel('Új jelszó').fill('a long and private passphrase');
+    await joining.getByLabel('Ugyanaz a jelszó még egyszer').fill('a long and private passphrase');
+    await joining.getByRole('button', { name: 'Jelszó mentése és bejelentkezés' }).click();
+    await joining.waitForURL('**/inbox/mine');
+    await joining.getByTestId('inbox-title').waitFor();
+    await invitee.close();
+
+    // Used up: the link now says so; the agent list shows Eva as active.
+    const again = await browser.newContext({ baseURL: server.baseUrl });
+    const stale = await again.newPage();
+    await stale.goto(new URL(url).pathname);
+    await stale.getByRole('alert').getByText('This invitation link is not valid').waitFor();
+    await again.close();
+    const eva = (await listAgents()).find((agent) => agent.email === 'eva.invited@example.test');
+    expect(eva).toMatchObject({ isActive: true, invitationExpiresAt: null });
   });
 
   it('creates an API token, shows its secret once, and revokes it', async () => {

@@ -20,6 +20,8 @@ export const agentSchema = z
     isActive: z.boolean(),
     teamIds: z.array(uuid),
     createdAt: isoDateTime,
+    /** Invited and not joined yet: until when the invitation link works; null otherwise. */
+    invitationExpiresAt: isoDateTime.nullable(),
   })
   .meta({ id: 'Agent' });
 export type Agent = z.infer<typeof agentSchema>;
@@ -29,6 +31,11 @@ export const createAgentBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
   role: agentRole.default('agent'),
   password: password.optional(),
+  /**
+   * Send the agent an invitation to choose their own password (by email, and the link is
+   * answered once for the admin to pass on). Not together with `password`.
+   */
+  invite: z.boolean().default(false),
   languages: z.array(languageCode).max(20).default([]),
   skills: z.array(skill).max(50).default([]),
   uiLanguage: supportedLanguage.default('en'),
@@ -36,12 +43,30 @@ export const createAgentBody = z.strictObject({
 });
 export type CreateAgentBody = z.infer<typeof createAgentBody>;
 
+/** An invitation as issued: the link is answered only here, never stored in clear. */
+export const issuedInvitationSchema = z.object({ url: z.string(), expiresAt: isoDateTime });
+export type IssuedInvitation = z.infer<typeof issuedInvitationSchema>;
+
+/** Whom an invitation link is for, shown on the page where they choose a password. */
+export const invitationDetailsSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  uiLanguage: supportedLanguage,
+  expiresAt: isoDateTime,
+});
+export type InvitationDetails = z.infer<typeof invitationDetailsSchema>;
+export const invitationTokenParams = z.object({ token: z.string().min(10).max(200) });
+export const acceptInvitationBody = z.strictObject({ password });
+export type AcceptInvitationBody = z.infer<typeof acceptInvitationBody>;
+
 export const createAgentResponse = agentSchema.extend({
   /**
    * Present only when the server generated the password: shown once, never stored in clear, so
    * an `Idempotency-Key` replay of the creation answers without it.
    */
   initialPassword: z.string().optional(),
+  /** Present when the agent was invited (`invite: true`); not replayed by an `Idempotency-Key`. */
+  invitation: issuedInvitationSchema.optional(),
 });
 
 export const listAgentsQuery = z.strictObject({

@@ -56,6 +56,14 @@ export interface TeamMembersTable {
   created_at: CreatedAt;
 }
 
+export interface AgentInvitationsTable {
+  agent_id: string;
+  token_hash: string;
+  invited_by_id: string | null;
+  created_at: Date;
+  expires_at: Date;
+}
+
 export interface SessionsTable {
   token_hash: string;
   agent_id: string;
@@ -392,6 +400,7 @@ export interface NotificationsTable {
 }
 
 export interface Database {
+  agent_invitations: AgentInvitationsTable;
   agents: AgentsTable;
   mailboxes: MailboxesTable;
   mailbox_acknowledgement_templates: MailboxAcknowledgementTemplatesTable;

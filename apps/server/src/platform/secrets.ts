@@ -16,8 +16,11 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-/** A random secret for session and API tokens, prefixed so leaked tokens are recognisable. */
-export function generateToken(prefix: 'fls' | 'flt'): string {
+/**
+ * A random secret for session and API tokens and invitation links, prefixed so leaked tokens are
+ * recognisable (`fls` session, `flt` API token, `fli` invitation).
+ */
+export function generateToken(prefix: 'fls' | 'flt' | 'fli'): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 

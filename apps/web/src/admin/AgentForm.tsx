@@ -10,10 +10,12 @@ import {
   Group,
   MultiSelect,
   PasswordInput,
+  Radio,
   Select,
   Stack,
   Switch,
   TagsInput,
+  Text,
   TextInput,
 } from '@mantine/core';
 import { useState } from 'react';
@@ -32,6 +34,8 @@ export type AgentFormValues = {
   uiLanguage: SupportedLanguage;
   isActive: boolean;
   password: string;
+  /** New agents: an invitation to choose their own password, or a password set now. */
+  access: 'invite' | 'password';
 };
 
 type Props = {
@@ -56,6 +60,7 @@ export function AgentForm({ agent, error, isSaving, onSubmit, onCancel }: Props)
     uiLanguage: agent?.uiLanguage ?? 'en',
     isActive: agent?.isActive ?? true,
     password: '',
+    access: 'invite',
   });
   const set = (changes: Partial<AgentFormValues>) => setValues((current) => ({ ...current, ...changes }));
 
@@ -115,13 +120,31 @@ export function AgentForm({ agent, error, isSaving, onSubmit, onCancel }: Props)
           value={values.skills}
           onChange={(skills) => set({ skills: skills.map((skill) => skill.trim().toLowerCase()) })}
         />
-        <PasswordInput
-          label={agent ? t('agents.newPassword') : t('agents.password')}
-          description={agent ? t('agents.newPasswordHint') : t('agents.passwordHint')}
-          value={values.password}
-          onChange={(event) => set({ password: event.currentTarget.value })}
-          autoComplete="new-password"
-        />
+        {!agent && (
+          <Radio.Group
+            label={t('agents.access')}
+            value={values.access}
+            onChange={(access) => set({ access: access as AgentFormValues['access'] })}
+          >
+            <Group mt={4}>
+              <Radio value="invite" label={t('agents.accessInvite')} />
+              <Radio value="password" label={t('agents.accessPassword')} />
+            </Group>
+          </Radio.Group>
+        )}
+        {!agent && values.access === 'invite' ? (
+          <Text size="sm" c="dimmed">
+            {t('agents.accessInviteHint')}
+          </Text>
+        ) : (
+          <PasswordInput
+            label={agent ? t('agents.newPassword') : t('agents.password')}
+            description={agent ? t('agents.newPasswordHint') : t('agents.passwordHint')}
+            value={values.password}
+            onChange={(event) => set({ password: event.currentTarget.value })}
+            autoComplete="new-password"
+          />
+        )}
         {agent && (
           <Switch
             label={t('agents.active')}

@@ -1,10 +1,30 @@
 import type { Agent } from '@frontline/contracts';
-import { Alert, Badge, Button, Code, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CreatedAgent, useAgents, useCreateAgent, useTeams, useUpdateAgent } from '../api/directory.ts';
-import { ErrorState, PageLoader } from '../components/states.tsx';
+import {
+  type CreatedAgent,
+  useAgents,
+  useCreateAgent,
+  useReinviteAgent,
+  useTeams,
+  useUpdateAgent,
+} from '../api/directory.ts';
+import { ErrorState, FormError, PageLoader } from '../components/states.tsx';
+import { useFormat } from '../i18n/format.ts';
 import { AgentForm } from './AgentForm.tsx';
 
 export function AgentsPage() {
@@ -13,14 +33,22 @@ export function AgentsPage() {
   const teams = useTeams();
   const create = useCreateAgent();
   const update = useUpdateAgent();
+  const reinvite = useReinviteAgent();
+  const format = useFormat();
   const [editing, setEditing] = useState<Agent | 'new' | null>(null);
+  const [isNewDialog, setIsNewDialog] = useState(true);
+  if (editing !== null && isNewDialog !== (editing === 'new')) setIsNewDialog(editing === 'new');
   const [created, setCreated] = useState<CreatedAgent | null>(null);
+  const [invitation, setInvitation] = useState<{ email: string; url: string; expiresAt: string } | null>(
+    null,
+  );
   const teamName = (id: string) => teams.data?.find((team) => team.id === id)?.name ?? '—';
 
   const close = () => {
     setEditing(null);
     create.reset();
     update.reset();
+    reinvite.reset();
   };
 
   return (
@@ -36,6 +64,34 @@ export function AgentsPage() {
       {created?.initialPassword && (
         <Alert color="teal" withCloseButton onClose={() => setCreated(null)} title={t('agents.createdTitle')}>
           {t('agents.initialPassword', { email: created.email })} <Code>{created.initialPassword}</Code>
+        </Alert>
+      )}
+      {invitation && (
+        <Alert
+          color="teal"
+          withCloseButton
+          onClose={() => setInvitation(null)}
+          title={t('agents.invitedTitle')}
+          data-testid="invitation-link"
+        >
+          <Stack gap="xs">
+            <Text size="sm">
+              {t('agents.invitedText', {
+                email: invitation.email,
+                until: format.dateTime(invitation.expiresAt),
+              })}
+            </Text>
+            <Group gap="xs" wrap="nowrap">
+              <Code style={{ wordBreak: 'break-all' }}>{invitation.url}</Code>
+              <CopyButton value={invitation.url}>
+                {({ copied, copy }) => (
+                  <Button size="xs" variant="light" onClick={copy}>
+                    {copied ? t('agents.copied') : t('agents.copyLink')}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+          </Stack>
         </Alert>
       )}
       {agents.isPending ? (
@@ -70,9 +126,19 @@ export function AgentsPage() {
                 <Table.Td tt="uppercase">{agent.languages.join(', ') || '—'}</Table.Td>
                 <Table.Td>{agent.skills.join(', ') || '—'}</Table.Td>
                 <Table.Td>
-                  <Badge color={agent.isActive ? 'teal' : 'gray'} variant="light">
-                    {agent.isActive ? t('agents.active') : t('agents.inactive')}
-                  </Badge>
+                  {agent.isActive && agent.invitationExpiresAt ? (
+                    <Badge
+                      color="blue"
+                      variant="light"
+                      title={t('agents.invitedUntil', { until: format.dateTime(agent.invitationExpiresAt) })}
+                    >
+                      {t('agents.invited')}
+                    </Badge>
+                  ) : (
+                    <Badge color={agent.isActive ? 'teal' : 'gray'} variant="light">
+                      {agent.isActive ? t('agents.active') : t('agents.inactive')}
+                    </Badge>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -82,22 +148,53 @@ export function AgentsPage() {
       <Modal
         opened={editing !== null}
         onClose={close}
-        title={editing === 'new' ? t('agents.new') : t('agents.edit')}
+        // While the dialog fades out `editing` is already null: keep the title it opened with.
+        title={isNewDialog ? t('agents.new') : t('agents.edit')}
         size="lg"
       >
+        {editing !== null && editing !== 'new' && editing.invitationExpiresAt && (
+          <Stack gap={4} mb="md" data-testid="reinvite">
+            <Text size="sm">
+              {t('agents.invitedUntil', { until: format.dateTime(editing.invitationExpiresAt) })}
+            </Text>
+            <Group gap="xs">
+              <Button
+                size="xs"
+                variant="light"
+                loading={reinvite.isPending}
+                onClick={() =>
+                  reinvite.mutate(editing.id, {
+                    onSuccess: (issued) => {
+                      setInvitation({ email: editing.email, ...issued });
+                      close();
+                    },
+                  })
+                }
+              >
+                {t('agents.reinvite')}
+              </Button>
+              <Text size="xs" c="dimmed">
+                {t('agents.reinviteHint')}
+              </Text>
+            </Group>
+            <FormError error={reinvite.error} />
+          </Stack>
+        )}
         {editing !== null && (
           <AgentForm
             agent={editing === 'new' ? undefined : editing}
             error={editing === 'new' ? create.error : update.error}
             isSaving={create.isPending || update.isPending}
             onCancel={close}
-            onSubmit={({ password, isActive, email, ...values }) => {
+            onSubmit={({ password, isActive, email, access, ...values }) => {
               if (editing === 'new') {
+                const isInvite = access === 'invite';
                 create.mutate(
-                  { ...values, email, ...(password ? { password } : {}) },
+                  { ...values, email, invite: isInvite, ...(password && !isInvite ? { password } : {}) },
                   {
                     onSuccess: (agent) => {
-                      setCreated(agent);
+                      if (agent.invitation) setInvitation({ email: agent.email, ...agent.invitation });
+                      else setCreated(agent);
                       close();
                     },
                   },

@@ -3,11 +3,12 @@ import type {
   ApiToken,
   agentListResponse,
   apiTokenListResponse,
-  CreateAgentBody,
   CreateApiTokenBody,
   CreateTeamBody,
+  createAgentBody,
   createAgentResponse,
   createApiTokenResponse,
+  IssuedInvitation,
   Team,
   teamListResponse,
   UpdateAgentBody,
@@ -78,7 +79,17 @@ function useInvalidateDirectory() {
 export function useCreateAgent() {
   const invalidate = useInvalidateDirectory();
   return useMutation({
-    mutationFn: (body: CreateAgentBody) => api.post<CreatedAgent>('/api/v1/agents', body),
+    mutationFn: (body: z.input<typeof createAgentBody>) => api.post<CreatedAgent>('/api/v1/agents', body),
+    onSuccess: invalidate,
+    meta: { handlesErrors: true },
+  });
+}
+
+/** A new invitation for an agent who has not joined yet; the old link stops working. */
+export function useReinviteAgent() {
+  const invalidate = useInvalidateDirectory();
+  return useMutation({
+    mutationFn: (agentId: string) => api.post<IssuedInvitation>(`/api/v1/agents/${agentId}/invitation`),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });

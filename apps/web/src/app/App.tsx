@@ -34,6 +34,7 @@ const TopicsPage = lazyPage(() => import('../topics/TopicsPage.tsx'), 'TopicsPag
 const WalkInLocationsPage = lazyPage(() => import('../walk-in-admin/LocationsPage.tsx'), 'LocationsPage');
 const WalkInLocationPage = lazyPage(() => import('../walk-in-admin/LocationPage.tsx'), 'LocationPage');
 const WalkInReportPage = lazyPage(() => import('../walk-in-admin/WalkInReportPage.tsx'), 'WalkInReportPage');
+const InvitationPage = lazyPage(() => import('../auth/InvitationPage.tsx'), 'InvitationPage');
 
 function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
   return lazy<ComponentType>(async () => ({ default: (await load())[name] }));
@@ -107,7 +108,11 @@ export function App() {
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
-          <AuthenticatedApp />
+          <Routes>
+            {/* Whoever holds an invitation link is not signed in yet (or is someone else). */}
+            <Route path="invitation/:token" element={<Lazy page={InvitationPage} />} />
+            <Route path="*" element={<AuthenticatedApp />} />
+          </Routes>
         </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>

@@ -6,7 +6,7 @@ import { ApiError, api, clearPrefetched, onUnauthorized, setCsrfToken } from '..
 import { applyUiLanguage } from '../i18n/index.ts';
 
 type SessionResponse = z.infer<typeof sessionResponse>;
-type LoginResponse = z.infer<typeof loginResponse>;
+export type LoginResponse = z.infer<typeof loginResponse>;
 
 type SessionContextValue = {
   agent: Agent;
@@ -38,11 +38,11 @@ export function useSessionQuery() {
   });
 }
 
-export function useLogIn() {
+/** Takes a session the server has just started (logging in, joining by invitation) as this browser's. */
+export function useAdoptSession() {
   const queryClient = useQueryClient();
   return useCallback(
-    async (email: string, password: string) => {
-      const result = await api.post<LoginResponse>('/api/v1/auth/login', { email, password });
+    async (result: LoginResponse) => {
       setCsrfToken(result.csrfToken);
       // Whatever was fetched at start-up was asked for without (or with another) session.
       clearPrefetched();
@@ -55,6 +55,16 @@ export function useLogIn() {
       await applyUiLanguage(result.agent.uiLanguage);
     },
     [queryClient],
+  );
+}
+
+export function useLogIn() {
+  const adoptSession = useAdoptSession();
+  return useCallback(
+    async (email: string, password: string) => {
+      await adoptSession(await api.post<LoginResponse>('/api/v1/auth/login', { email, password }));
+    },
+    [adoptSession],
   );
 }
 

@@ -15,6 +15,8 @@ export function toAgentDto(agent: AgentWithTeams): Agent {
     isActive: agent.is_active,
     teamIds: agent.team_ids,
     createdAt: agent.created_at.toISOString(),
+    invitationExpiresAt:
+      agent.invitation_expires_at === null ? null : new Date(agent.invitation_expires_at).toISOString(),
   };
 }
 

@@ -47,3 +47,25 @@ export const apiTokenAgentInactive = () =>
   );
 export const apiTokenExpiryInPast = () =>
   validationFailed([{ path: 'body.expiresAt', message: 'must lie in the future' }]);
+
+export const invitationNotFound = () =>
+  new AppError({
+    code: 'invitations.not_found',
+    status: 404,
+    title: 'This invitation is not valid',
+    detail:
+      'It may have been used already, replaced by a newer one or mistyped. Ask an admin for a new invitation.',
+  });
+export const invitationExpired = () =>
+  new AppError({
+    code: 'invitations.expired',
+    status: 410,
+    title: 'This invitation has expired',
+    detail: 'Ask an admin for a new invitation.',
+  });
+export const agentAlreadyHasPassword = () =>
+  conflict(
+    'invitations.already_joined',
+    'This agent has already chosen a password',
+    'An invitation is for agents who have not signed in yet; an admin can set a new password instead.',
+  );

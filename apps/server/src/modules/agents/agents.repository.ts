@@ -24,6 +24,11 @@ function selectAgentsWithTeams(db: Queryable) {
       >`coalesce((select array_agg(tm.team_id order by tm.team_id) from team_members tm where tm.agent_id = agents.id), '{}')`.as(
         'team_ids',
       ),
+    )
+    .select(
+      sql<Date | null>`(select i.expires_at from agent_invitations i where i.agent_id = agents.id)`.as(
+        'invitation_expires_at',
+      ),
     );
 }
 

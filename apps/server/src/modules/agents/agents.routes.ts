@@ -4,6 +4,7 @@ import {
   createAgentBody,
   createAgentResponse,
   idParams,
+  issuedInvitationSchema,
   listAgentsQuery,
   problemSchema,
   updateAgentBody,
@@ -13,15 +14,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.ts';
 import { hasRole, requireRole } from '../auth/index.ts';
 import { includeInactiveNeedsAdmin } from './agents.errors.ts';
-import { createAgent, getAgent, listAgents, updateAgent } from './agents.service.ts';
+import { createAgent, createInvitedAgent, getAgent, listAgents, updateAgent } from './agents.service.ts';
 import { registerApiTokenRoutes } from './api-tokens.routes.ts';
+import { reinviteAgent } from './invitations.service.ts';
 import { registerProfileRoutes } from './profile.routes.ts';
 import { registerTeamRoutes } from './teams.routes.ts';
 
 const tags = ['agents'];
 
 /** Agents, the caller's own profile, teams and API tokens. */
-export function registerAgentRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' | 'clock'>) {
+export function registerAgentRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' | 'clock' | 'config'>) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.get(
@@ -64,7 +66,8 @@ export function registerAgentRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' 
     {
       schema: {
         tags,
-        summary: 'Create an agent (admin); without `password` one is generated and returned once',
+        summary:
+          'Create an agent (admin): with `invite` they get a link to choose their password; otherwise without `password` one is generated and returned once',
         body: createAgentBody,
         response: {
           201: createAgentResponse,
@@ -75,12 +78,44 @@ export function registerAgentRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' 
           422: problemSchema,
         },
       },
-      config: { idempotencyOmitFields: ['initialPassword'] },
+      config: { idempotencyOmitFields: ['initialPassword', 'invitation'] },
     },
     async (request, reply) => {
-      requireRole(request.principal, 'admin');
-      const agent = await createAgent(deps, request.body);
-      return reply.status(201).send(agent);
+      const admin = requireRole(request.principal, 'admin');
+      const { invite, ...agent } = request.body;
+      const created = invite
+        ? await createInvitedAgent(deps, agent, admin.agentId)
+        : await createAgent(deps, agent);
+      return reply.status(201).send(created);
+    },
+  );
+
+  routes.post(
+    '/api/v1/agents/:id/invitation',
+    {
+      schema: {
+        tags,
+        summary: 'Invite an agent who has not joined yet again (admin); the previous link stops working',
+        description:
+          'The invitation goes to the agent by email; the link is answered once, here, for the admin to pass on. ' +
+          '409 `invitations.already_joined` when the agent has chosen a password already.',
+        params: idParams,
+        response: {
+          201: issuedInvitationSchema,
+          401: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+          409: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const admin = requireRole(request.principal, 'admin');
+      const invitation = await reinviteAgent(deps, {
+        agentId: request.params.id,
+        invitedById: admin.agentId,
+      });
+      return reply.status(201).send(invitation);
     },
   );
 

@@ -1,9 +1,9 @@
 import type { CreateAgentBody, UpdateAgentBody } from '@frontline/contracts';
 import type { Updateable } from 'kysely';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable, Tx } from '../../db/database.ts';
 import type { AgentsTable } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { isPgError, pgErrorCodes } from '../../platform/errors.ts';
+import { isPgError, pgErrorCodes, validationFailed } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/http.ts';
 import { generatePassword, hashPassword } from '../../platform/secrets.ts';
 import { deleteSessionsOfAgent } from '../auth/index.ts';
@@ -19,6 +19,7 @@ import {
   replaceTeamsOfAgent,
   updateAgentRow,
 } from './agents.repository.ts';
+import { issueInvitation } from './invitations.service.ts';
 import { findExistingTeamIds } from './teams.repository.ts';
 
 async function assertTeamsExist(db: Queryable, teamIds: string[]) {
@@ -35,34 +36,60 @@ function translateWriteError(error: unknown): never {
   throw error;
 }
 
+type NewAgent = Omit<CreateAgentBody, 'invite' | 'password'> & { password?: string };
+
+async function insertAgentWithTeams(tx: Tx, input: NewAgent, passwordHash: string | null) {
+  const teamIds = [...new Set(input.teamIds)];
+  await assertTeamsExist(tx, teamIds);
+  const { id } = await insertAgent(tx, {
+    email: input.email.trim().toLowerCase(),
+    name: input.name,
+    role: input.role,
+    password_hash: passwordHash,
+    languages: [...new Set(input.languages)],
+    skills: [...new Set(input.skills)],
+    ui_language: input.uiLanguage,
+  });
+  await replaceTeamsOfAgent(tx, id, teamIds);
+  return id;
+}
+
 /**
  * Creates an agent. Without a password one is generated and returned once, for the admin to
  * hand over. Emails are stored case-folded, so uniqueness ignores case.
  *
  * @example await createAgent(deps, { email: 'ona@example.com', name: 'Ona', role: 'agent', languages: ['lt'], skills: [], uiLanguage: 'lt', teamIds: [] })
  */
-export async function createAgent(deps: Pick<Deps, 'db'>, input: CreateAgentBody) {
+export async function createAgent(deps: Pick<Deps, 'db'>, input: NewAgent) {
   const initialPassword = input.password ? undefined : generatePassword();
   const passwordHash = await hashPassword(input.password ?? (initialPassword as string));
-  const teamIds = [...new Set(input.teamIds)];
   const agentId = await deps.db
     .transaction()
-    .execute(async (tx) => {
-      await assertTeamsExist(tx, teamIds);
-      const { id } = await insertAgent(tx, {
-        email: input.email.trim().toLowerCase(),
-        name: input.name,
-        role: input.role,
-        password_hash: passwordHash,
-        languages: [...new Set(input.languages)],
-        skills: [...new Set(input.skills)],
-        ui_language: input.uiLanguage,
-      });
-      await replaceTeamsOfAgent(tx, id, teamIds);
-      return id;
-    })
+    .execute((tx) => insertAgentWithTeams(tx, input, passwordHash))
     .catch(translateWriteError);
   return { ...(await getAgent(deps, agentId)), ...(initialPassword ? { initialPassword } : {}) };
+}
+
+/**
+ * Creates an agent who chooses their own password: no password is set, and an invitation link
+ * goes to them by email in the same transaction (and back to the admin, once).
+ */
+export async function createInvitedAgent(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  input: NewAgent,
+  invitedById: string,
+) {
+  if (input.password) {
+    throw validationFailed([{ path: 'body.password', message: 'leave it empty when inviting the agent' }]);
+  }
+  const { agentId, invitation } = await deps.db
+    .transaction()
+    .execute(async (tx) => {
+      const id = await insertAgentWithTeams(tx, input, null);
+      return { agentId: id, invitation: await issueInvitation(tx, deps, { agentId: id, invitedById }) };
+    })
+    .catch(translateWriteError);
+  return { ...(await getAgent(deps, agentId)), invitation };
 }
 
 export async function getAgent(deps: Pick<Deps, 'db'>, agentId: string) {

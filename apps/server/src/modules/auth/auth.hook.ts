@@ -6,6 +6,8 @@ import { resolveToken } from './auth.service.ts';
 
 export const sessionCookieName = 'frontline_session';
 export const loginPath = '/api/v1/auth/login';
+const isInvitationAcceptance = (url: string) =>
+  /^\/api\/v1\/public\/invitations\/[^/?]+\/accept(\?|$)/.test(url);
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function bearerToken(request: FastifyRequest): string | undefined {
@@ -33,8 +35,9 @@ export function installAuthentication(app: FastifyInstance, deps: Pick<Deps, 'db
       return;
     }
     const cookie = request.cookies[sessionCookieName];
-    // Logging in replaces whatever session the browser had, so a stale cookie must not block it.
-    if (!cookie || request.url === loginPath) return;
+    // Logging in (or joining by invitation) replaces whatever session the browser had, so a stale
+    // cookie must not block it.
+    if (!cookie || request.url === loginPath || isInvitationAcceptance(request.url)) return;
     const resolved = await resolveToken(deps, cookie, 'cookie');
     if (!resolved) return;
     if (unsafeMethods.has(request.method)) {

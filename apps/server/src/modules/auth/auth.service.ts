@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, forbidden, unauthenticated } from '../../platform/errors.ts';
 import type { Principal, Role } from '../../platform/http.ts';
 import { generateToken, hashPassword, hashToken, verifyPassword } from '../../platform/secrets.ts';
-import { getAgent } from '../agents/index.ts';
+import { acceptInvitation, getAgent } from '../agents/index.ts';
 import {
   deleteSession,
   extendSession,
@@ -34,19 +34,41 @@ export async function logIn(
       title: 'This account has been deactivated',
     });
   }
+  return startSession(deps, agent.id, credentials.userAgent);
+}
+
+async function startSession(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  agentId: string,
+  userAgent: string | null,
+) {
   const token = generateToken('fls');
   const csrfToken = generateToken('fls').slice(4);
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.config.sessionHours * 3_600_000);
   await insertSession(deps.db, {
     tokenHash: hashToken(token),
-    agentId: agent.id,
+    agentId,
     csrfToken,
     createdAt: now,
     expiresAt,
-    userAgent: credentials.userAgent?.slice(0, 500) ?? null,
+    userAgent: userAgent?.slice(0, 500) ?? null,
   });
-  return { token, csrfToken, expiresAt: expiresAt.toISOString(), agent: await getAgent(deps, agent.id) };
+  return { token, csrfToken, expiresAt: expiresAt.toISOString(), agent: await getAgent(deps, agentId) };
+}
+
+/**
+ * An invited agent chooses their password and is signed in straight away.
+ * @example await joinByInvitation(deps, { token, password: 'a long passphrase', userAgent })
+ */
+export async function joinByInvitation(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  input: { token: string; password: string; userAgent: string | null },
+) {
+  const { email } = await acceptInvitation(deps, input);
+  const agent = await findAgentByEmail(deps.db, email);
+  if (!agent) throw invalidCredentials();
+  return startSession(deps, agent.id, input.userAgent);
 }
 
 export async function logOut(deps: Pick<Deps, 'db'>, principal: Principal) {

@@ -1,7 +1,9 @@
 import type { TaskList } from 'graphile-worker';
 import { z } from 'zod';
+import { staffEmailPayload, staffEmailTask } from '../../../platform/staff-mail.ts';
 import { sendAcknowledgement } from './acknowledgement.service.ts';
 import { type OutboundDeps, sendReplyEmail } from './outbound.service.ts';
+import { sendStaffMail } from './staff-mail.service.ts';
 
 const replyPayload = z.object({ messageId: z.uuid() });
 const acknowledgementPayload = z.object({ conversationId: z.uuid(), messageId: z.uuid() });
@@ -19,6 +21,9 @@ export function emailTasks(deps: OutboundDeps): TaskList {
         attempt: helpers.job.attempts,
         maxAttempts: helpers.job.max_attempts,
       });
+    },
+    [staffEmailTask]: async (payload) => {
+      await sendStaffMail(deps, staffEmailPayload.parse(payload));
     },
     email_send_acknowledgement: async (payload, helpers) => {
       const input = acknowledgementPayload.parse(payload);
