@@ -1,17 +1,5 @@
 import type { Agent } from '@frontline/contracts';
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +11,7 @@ import {
   useTeams,
   useUpdateAgent,
 } from '../api/directory.ts';
+import { ShownOnceAlert } from '../components/ShownOnceAlert.tsx';
 import { ErrorState, FormError, PageLoader } from '../components/states.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { AgentForm } from './AgentForm.tsx';
@@ -67,32 +56,16 @@ export function AgentsPage() {
         </Alert>
       )}
       {invitation && (
-        <Alert
-          color="teal"
-          withCloseButton
-          onClose={() => setInvitation(null)}
+        <ShownOnceAlert
           title={t('agents.invitedTitle')}
-          data-testid="invitation-link"
-        >
-          <Stack gap="xs">
-            <Text size="sm">
-              {t('agents.invitedText', {
-                email: invitation.email,
-                until: format.dateTime(invitation.expiresAt),
-              })}
-            </Text>
-            <Group gap="xs" wrap="nowrap">
-              <Code style={{ wordBreak: 'break-all' }}>{invitation.url}</Code>
-              <CopyButton value={invitation.url}>
-                {({ copied, copy }) => (
-                  <Button size="xs" variant="light" onClick={copy}>
-                    {copied ? t('agents.copied') : t('agents.copyLink')}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
-          </Stack>
-        </Alert>
+          text={t('agents.invitedText', {
+            email: invitation.email,
+            until: format.dateTime(invitation.expiresAt),
+          })}
+          value={invitation.url}
+          onClose={() => setInvitation(null)}
+          testId="invitation-link"
+        />
       )}
       {agents.isPending ? (
         <PageLoader />

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Code, Group, Paper, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +10,7 @@ import {
   useRevokeApiToken,
 } from '../api/directory.ts';
 import { useSession } from '../auth/session.tsx';
+import { ShownOnceAlert } from '../components/ShownOnceAlert.tsx';
 import { ErrorState, FormError, PageLoader } from '../components/states.tsx';
 import { useFormat } from '../i18n/format.ts';
 
@@ -81,21 +69,12 @@ export function ApiTokensPage() {
         </form>
       </Paper>
       {created && (
-        <Alert color="teal" title={t('tokens.createdTitle')} withCloseButton onClose={() => setCreated(null)}>
-          <Stack gap="xs">
-            {t('tokens.createdText')}
-            <Group gap="xs">
-              <Code>{created.token}</Code>
-              <CopyButton value={created.token}>
-                {({ copied, copy }) => (
-                  <Button size="xs" variant="light" onClick={copy}>
-                    {copied ? t('common.copied') : t('common.copy')}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
-          </Stack>
-        </Alert>
+        <ShownOnceAlert
+          title={t('tokens.createdTitle')}
+          text={t('tokens.createdText')}
+          value={created.token}
+          onClose={() => setCreated(null)}
+        />
       )}
       {tokens.isPending ? (
         <PageLoader />

@@ -81,7 +81,7 @@ export function reinviteAgent(
 
 async function findUsableInvitation(db: Queryable, token: string, now: Date, forUpdate = false) {
   const invitation = await findInvitationByTokenHash(db, hashToken(token), forUpdate);
-  if (!invitation || !invitation.is_active || invitation.password_hash) throw invitationNotFound();
+  if (!invitation?.is_active || invitation.password_hash) throw invitationNotFound();
   if (new Date(invitation.expires_at).getTime() <= now.getTime()) throw invitationExpired();
   return invitation;
 }

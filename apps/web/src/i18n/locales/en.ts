@@ -294,8 +294,6 @@ export const en = {
     invitedUntil: 'Invitation valid until {{until}}',
     reinvite: 'Send a new invitation',
     reinviteHint: 'The previous link stops working.',
-    copyLink: 'Copy link',
-    copied: 'Copied',
   },
   invitation: {
     title: 'Welcome to Frontline, {{name}}',

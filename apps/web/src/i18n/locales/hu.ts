@@ -298,8 +298,6 @@ export const hu: Messages = {
     invitedUntil: 'A meghívó érvényes: {{until}}',
     reinvite: 'Új meghívó küldése',
     reinviteHint: 'Az előző hivatkozás megszűnik.',
-    copyLink: 'Hivatkozás másolása',
-    copied: 'Másolva',
   },
   invitation: {
     title: 'Üdvözöljük a Frontline-ban, {{name}}!',

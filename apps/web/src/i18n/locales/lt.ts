@@ -293,8 +293,6 @@ export const lt: Messages = {
     invitedUntil: 'Kvietimas galioja iki {{until}}',
     reinvite: 'Siųsti naują kvietimą',
     reinviteHint: 'Ankstesnė nuoroda nustos veikti.',
-    copyLink: 'Kopijuoti nuorodą',
-    copied: 'Nukopijuota',
   },
   invitation: {
     title: 'Sveiki atvykę į Frontline, {{name}}',

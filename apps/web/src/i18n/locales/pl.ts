@@ -294,8 +294,6 @@ export const pl: Messages = {
     invitedUntil: 'Zaproszenie ważne do {{until}}',
     reinvite: 'Wyślij nowe zaproszenie',
     reinviteHint: 'Poprzedni link przestanie działać.',
-    copyLink: 'Kopiuj link',
-    copied: 'Skopiowano',
   },
   invitation: {
     title: 'Witamy we Frontline, {{name}}',

@@ -297,8 +297,6 @@ export const sk: Messages = {
     invitedUntil: 'Pozvánka platí do {{until}}',
     reinvite: 'Poslať novú pozvánku',
     reinviteHint: 'Predchádzajúci odkaz prestane fungovať.',
-    copyLink: 'Kopírovať odkaz',
-    copied: 'Skopírované',
   },
   invitation: {
     title: 'Vitajte vo Frontline, {{name}}',
