@@ -10,7 +10,10 @@ update conversations c
     where m.conversation_id = c.id and m.author_type = 'agent' and m.visibility = 'public'
     order by m.created_at, m.id limit 1)
   where c.first_response_at is not null;
+-- The recent first responses (handling-time gaps) and each agent's latest and count.
 create index conversations_first_responses_idx on conversations (first_response_at)
+  where first_response_agent_id is not null;
+create index conversations_first_responder_idx on conversations (first_response_agent_id, first_response_at)
   where first_response_agent_id is not null;
 -- The backlog in routing order: awaiting a first response, soonest due first, then oldest.
 create index conversations_awaiting_first_response_idx on conversations (first_response_due_at, created_at)

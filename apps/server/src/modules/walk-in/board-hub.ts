@@ -38,7 +38,7 @@ export function createBoardHub(deps: Pick<Deps, 'db' | 'clock' | 'pool'>, log: F
       .setIsolationLevel('repeatable read')
       .execute(async (tx) => {
         const location = await getLocation(tx, locationId);
-        return buildBoard(tx, await loadLine(tx, location, deps.clock.now()));
+        return buildBoard(tx, await loadLine(tx, location, deps.clock.now(), deps.db));
       });
 
   const push = async (locationId: string) => {

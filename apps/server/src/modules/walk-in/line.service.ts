@@ -54,7 +54,18 @@ export async function loadOrderedLine(
   return orderLine(waiting.map(asWaitingVisit), now, location.rules);
 }
 
-export async function loadLine(db: Queryable, location: WalkInLocation, now: Date): Promise<Line> {
+/**
+ * The location's line as it stands. `calibrationDb` is where the location's calibration is read
+ * and cached (once a minute): the pool's handle, also when the line itself is read inside a
+ * transaction — a transaction's handle is new every time, so nothing read through it is cached,
+ * and the display board rebuilds the line on every change.
+ */
+export async function loadLine(
+  db: Queryable,
+  location: WalkInLocation,
+  now: Date,
+  calibrationDb: Queryable = db,
+): Promise<Line> {
   const [waitingRows, sessions, atDesks, recentServiceSeconds, recentServiceSecondsByService] =
     await Promise.all([
       listWaitingVisits(db, location.id),
@@ -110,7 +121,7 @@ export async function loadLine(db: Queryable, location: WalkInLocation, now: Dat
       recentServiceSecondsByService,
       servingPeriods: periods,
       calibration: await loadCalibration(
-        { db, clock: { now: () => now } },
+        { db: calibrationDb, clock: { now: () => now } },
         { kind: 'walk-in', locationId: location.id },
       ),
     },

@@ -67,7 +67,7 @@ export async function notifyNearTurns(deps: NotifyDeps, locationId: string): Pro
   }
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
-    const line = await loadLine(tx, location, now);
+    const line = await loadLine(tx, location, now, deps.db);
     const withContact = line.ordered.filter((visit) => contactsOf(visit).length > 0);
     const told = await listVisitsToldNearTurn(
       tx,

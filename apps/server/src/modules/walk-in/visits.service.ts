@@ -82,12 +82,14 @@ function notifyContactOf(deps: VisitDeps, input: Pick<TakeTicketBody, 'email' | 
 /** The visit's expected wait from the live line, recorded as a promise to the customer. */
 async function promiseWait(
   db: Queryable,
+  /** The pool's handle, where the location's calibration is cached (see `loadLine`). */
+  calibrationDb: Queryable,
   location: WalkInLocation,
   visit: WalkInVisitRow,
   source: 'kiosk' | 'tracking' | 'desk',
   now: Date,
 ) {
-  const line = await loadLine(db, location, now);
+  const line = await loadLine(db, location, now, calibrationDb);
   const position = positionInLine(line, visit);
   const estimate =
     visit.status === 'waiting'
@@ -185,6 +187,7 @@ export async function issueVisit(
     });
     const shown = await promiseWait(
       tx,
+      deps.db,
       location,
       visit,
       source === 'kiosk' || source === 'remote' ? 'kiosk' : 'desk',
@@ -213,7 +216,7 @@ export async function getVisitByToken(deps: VisitDeps, token: string): Promise<P
     visit.status === 'waiting' &&
     (!latest || now.getTime() - latest.promised_at.getTime() >= TRACKING_PROMISE_INTERVAL_MS)
   ) {
-    return toPublicVisit(visit, location, await promiseWait(deps.db, location, visit, 'tracking', now));
+    return toPublicVisit(visit, location, await promiseWait(deps.db, deps.db, location, visit, 'tracking', now));
   }
   const line = await loadLine(deps.db, location, now);
   const estimate =
