@@ -1,6 +1,6 @@
 import type { InvitationDetails } from '@frontline/contracts';
 import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -33,8 +33,15 @@ export function InvitationPage() {
   });
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [isSubmitting, setIsSubmitting] = useState(false);
+  const accept = useMutation({
+    mutationFn: () =>
+      api.post<LoginResponse>(`/api/v1/public/invitations/${encodeURIComponent(token)}/accept`, { password }),
+    onSuccess: async (session) => {
+      await adoptSession(session);
+      navigate('/inbox/mine', { replace: true });
+    },
+    meta: { handlesErrors: true },
+  });
   const language = invitation.data?.uiLanguage;
   useEffect(() => {
     if (language) void applyUiLanguage(language);
@@ -61,23 +68,9 @@ export function InvitationPage() {
   }
 
   const mismatch = confirm.length > 0 && confirm !== password;
-  const submit = async (event: React.FormEvent) => {
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    if (password !== confirm) return;
-    setIsSubmitting(true);
-    setError(null);
-    try {
-      const session = await api.post<LoginResponse>(
-        `/api/v1/public/invitations/${encodeURIComponent(token)}/accept`,
-        { password },
-      );
-      await adoptSession(session);
-      navigate('/inbox/mine', { replace: true });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setIsSubmitting(false);
-    }
+    if (password === confirm) accept.mutate();
   };
 
   return (
@@ -119,8 +112,8 @@ export function InvitationPage() {
             error={mismatch ? t('invitation.mismatch') : undefined}
             onChange={(event) => setConfirm(event.currentTarget.value)}
           />
-          <FormError error={error} />
-          <Button type="submit" loading={isSubmitting} disabled={mismatch} fullWidth>
+          <FormError error={accept.error} />
+          <Button type="submit" loading={accept.isPending} disabled={mismatch} fullWidth>
             {t('invitation.submit')}
           </Button>
         </Stack>
