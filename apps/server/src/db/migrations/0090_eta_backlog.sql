@@ -26,6 +26,8 @@ alter table eta_promises
   add column team_id uuid references teams (id) on delete set null,
   add column forecast jsonb;
 update eta_promises p set team_id = c.team_id from conversations c where c.id = p.conversation_id;
+-- Email, web form and offline chat requests are one queue now: the written backlog.
+update eta_promises set queue = 'backlog' where queue in ('email', 'web_form', 'chat_offline');
 create index eta_promises_calibration_idx on eta_promises (queue, promised_at desc) where forecast is not null;
 
 alter table walk_in_promises add column forecast jsonb;
