@@ -117,6 +117,7 @@ describe('administration', () => {
     expect(await findAccessibilityViolations(joining)).toEqual([]);
     await joining.getByLabel('Új jelszó').fill('a long and private passphrase');
     await joining.getByLabel('Ugyanaz a jelszó még egyszer').fill('a long and private passphrase');
+    await joining.screenshot({ path: path.join(screenshotDir, 'agent-invitation-accept.png') });
     await joining.getByRole('button', { name: 'Jelszó mentése és bejelentkezés' }).click();
     await joining.waitForURL('**/inbox/mine');
     await joining.getByTestId('inbox-title').waitFor();
