@@ -216,7 +216,11 @@ export async function getVisitByToken(deps: VisitDeps, token: string): Promise<P
     visit.status === 'waiting' &&
     (!latest || now.getTime() - latest.promised_at.getTime() >= TRACKING_PROMISE_INTERVAL_MS)
   ) {
-    return toPublicVisit(visit, location, await promiseWait(deps.db, deps.db, location, visit, 'tracking', now));
+    return toPublicVisit(
+      visit,
+      location,
+      await promiseWait(deps.db, deps.db, location, visit, 'tracking', now),
+    );
   }
   const line = await loadLine(deps.db, location, now);
   const estimate =
